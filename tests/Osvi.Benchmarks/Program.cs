@@ -1,0 +1,23 @@
+namespace Osvi.Benchmarks;
+
+internal static class Program
+{
+    private static readonly Dictionary<string, (string Description, Func<string[], Task<int>> Run)> s_benchmarks = new(StringComparer.OrdinalIgnoreCase);
+
+    private static async Task<int> Main(string[] args)
+    {
+        if (args.Length == 0 || !s_benchmarks.TryGetValue(args[0], out var benchmark))
+        {
+            Console.WriteLine("usage: dotnet run -c Release --project tests/Osvi.Benchmarks -- <benchmark> [options]");
+            Console.WriteLine();
+            foreach (var (name, entry) in s_benchmarks.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+            {
+                Console.WriteLine($"  {name,-28} {entry.Description}");
+            }
+
+            return args.Length == 0 ? 0 : 2;
+        }
+
+        return await benchmark.Run(args[1..]);
+    }
+}
