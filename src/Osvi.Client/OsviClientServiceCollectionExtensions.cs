@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Osvi.Client.Serialization;
@@ -10,9 +11,25 @@ namespace Osvi.Client;
 /// <summary>Registers the OSVI client.</summary>
 public static class OsviClientServiceCollectionExtensions
 {
-    /// <summary>Binds and validates <see cref="OsviApiOptions"/> from the <c>OsviApi</c> section (at start-up), and
-    /// registers <see cref="IOsviApi"/> through HttpClientFactory with the token handler and resilience (timeouts on
-    /// every call; retries with backoff, jitter and <c>Retry-After</c> for GETs only; a circuit breaker).</summary>
+    /// <summary>The name of the client's <see cref="HttpClient"/> (and so of its log categories,
+    /// <c>System.Net.Http.HttpClient.OsviApi.*</c>, and its resilience pipeline).</summary>
+    public const string HttpClientName = "OsviApi";
+
+    /// <summary>The largest error body kept on an <see cref="ApiException"/> (a proxy's HTML page can be big).</summary>
+    private const int MaxExceptionContentLength = 64 * 1024;
+
+    /// <summary>Binds and validates <see cref="OsviApiOptions"/> from the <c>OsviApi</c> section (at start-up, with
+    /// messages naming the key), and registers <see cref="IOsviApi"/> through HttpClientFactory:
+    /// <list type="bullet">
+    /// <item>the token handler, the only place the <c>API-Token</c> header is added;</item>
+    /// <item>Refit's exception redactor, which strips the header and scrubs the token and URL queries from bodies kept
+    /// on exceptions, and HttpClient logging with the header's value redacted;</item>
+    /// <item>the standard resilience handler: attempt and total timeouts on every call; retries with exponential
+    /// backoff, jitter and <c>Retry-After</c> for GETs only (a call, an upload, a DND change or a chat command is
+    /// never sent twice); a circuit breaker so a failing OSVI is not hammered.</item>
+    /// </list></summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The configuration root (the <c>OsviApi</c> section is read from it).</param>
     /// <returns>The client's builder, e.g. to replace the primary handler in tests.</returns>
     public static IHttpClientBuilder AddOsviClient(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,33 +39,34 @@ public static class OsviClientServiceCollectionExtensions
         services.AddOptions<OsviApiOptions>()
             .Bind(configuration.GetSection(OsviApiOptions.SectionName))
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<OsviApiOptions>, OsviApiOptionsValidator>();
-        services.AddTransient<OsviApiTokenHandler>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OsviApiOptions>, OsviApiOptionsValidator>());
+        services.TryAddTransient<OsviApiTokenHandler>();
 
-        var settings = new RefitSettings(new SystemTextJsonContentSerializer(OsviJson.Options));
-        var builder = services.AddRefitClient<IOsviApi>(settings)
+        var builder = services.AddRefitGeneratedClient<IOsviApi>(CreateSettings, HttpClientName)
             .ConfigureHttpClient((provider, client) =>
             {
-                var options = provider.GetRequiredService<IOptionsMonitor<OsviApiOptions>>().CurrentValue;
-                client.BaseAddress = options.BaseUrl;
+                client.BaseAddress = provider.GetRequiredService<IOptionsMonitor<OsviApiOptions>>().CurrentValue.BaseUrl;
+                // The resilience handler owns timeouts (per attempt and in total).
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .AddHttpMessageHandler<OsviApiTokenHandler>();
+            .AddHttpMessageHandler<OsviApiTokenHandler>()
+            .RedactLoggedHeaders([OsviApiOptions.ApiTokenHeaderName]);
 
-        var pipeline = builder.AddStandardResilienceHandler();
-        services.AddOptions<HttpStandardResilienceOptions>(pipeline.PipelineName)
-            .Configure<IOptionsMonitor<OsviApiOptions>>((resilience, monitor) =>
-            {
-                var options = monitor.CurrentValue;
-                resilience.AttemptTimeout.Timeout = options.AttemptTimeout;
-                resilience.TotalRequestTimeout.Timeout = options.TotalTimeout;
-                resilience.CircuitBreaker.SamplingDuration = options.AttemptTimeout * 2;
-                resilience.Retry.MaxRetryAttempts = Math.Max(1, options.MaxRetries);
-                resilience.Retry.ShouldRetryAfterHeader = true;
-                // A call, an upload or a DND change must never be sent twice.
-                resilience.Retry.DisableForUnsafeHttpMethods();
-            });
+        builder.AddStandardResilienceHandler()
+            .Configure((resilience, provider) =>
+                OsviResilience.Configure(resilience, provider.GetRequiredService<IOptionsMonitor<OsviApiOptions>>().CurrentValue));
 
         return builder;
+    }
+
+    private static RefitSettings CreateSettings(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptionsMonitor<OsviApiOptions>>();
+        return new RefitSettings(new SystemTextJsonContentSerializer(OsviJson.Options))
+        {
+            // The token handler already takes the header off the request; this also covers bodies and any other path.
+            ExceptionRedactor = exception => OsviRedaction.RedactException(exception, options.CurrentValue.ApiToken),
+            MaxExceptionContentLength = MaxExceptionContentLength,
+        };
     }
 }

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace Osvi.Client.Tests.Infrastructure;
+
+/// <summary>A real <see cref="IOsviApi"/> built by <c>AddOsviClient</c> (token handler, Refit settings, resilience,
+/// HttpClient logging) whose only fake part is the primary handler. Every log line is captured at Trace level.</summary>
+public sealed class OsviClientHarness : IDisposable
+{
+    public const string Token = "tok-Secret-12345";
+    public const string BaseUrl = "https://osvi.test";
+
+    private readonly ServiceProvider _provider;
+
+    public OsviClientHarness(Action<Dictionary<string, string?>>? configure = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["OsviApi:BaseUrl"] = BaseUrl,
+            ["OsviApi:ApiToken"] = Token,
+            // Fast but real: the same pipeline as production with shorter delays.
+            ["OsviApi:RetryBaseDelay"] = "00:00:00.010",
+            ["OsviApi:AttemptTimeout"] = "00:00:05",
+            ["OsviApi:TotalTimeout"] = "00:00:15",
+        };
+        configure?.Invoke(settings);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
+        services.AddOsviClient(configuration).ConfigurePrimaryHttpMessageHandler(() => Stub);
+        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        Api = _provider.GetRequiredService<IOsviApi>();
+    }
+
+    public StubHttpHandler Stub { get; } = new();
+
+    public IOsviApi Api { get; }
+
+    public IServiceProvider Services => _provider;
+
+    public FakeLogCollector Logs => _provider.GetFakeLogCollector();
+
+    public void Dispose() => _provider.Dispose();
+}
