@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -5,7 +6,7 @@ using System.Text.Json.Serialization.Metadata;
 namespace Osvi.Client.Serialization;
 
 /// <summary>The JSON settings of the OSVI wire format: snake_case names (dictionary keys kept as sent), nulls omitted on
-/// write, numbers also read from strings, lenient timestamps (D16), the active-sessions map, and a <c>null</c> on the
+/// write, only JSON-required escaping, numbers also read from strings, lenient timestamps (D16), the active-sessions map, and a <c>null</c> on the
 /// wire never overwriting a non-nullable property's default (an empty list stays an empty list).</summary>
 public static class OsviJson
 {
@@ -20,6 +21,9 @@ public static class OsviJson
             DictionaryKeyPolicy = null,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             NumberHandling = JsonNumberHandling.AllowReadingFromString,
+            // JSON-safe but not HTML-escaped: an E.164 "+91…" goes out as "+91…", not "\u002B91…". These bodies only
+            // ever travel between this client and OSVI; markup that shows them encodes for HTML itself.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { KeepDefaultWhenNull } },
         };
         options.Converters.Add(new LenientDateTimeOffsetConverter());
