@@ -26,22 +26,31 @@ public sealed class OsviClientHarness : IDisposable
             ["OsviApi:TotalTimeout"] = "00:00:15",
         };
         configure?.Invoke(settings);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        Configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
-        services.AddOsviClient(configuration).ConfigurePrimaryHttpMessageHandler(() => Stub);
+        services.AddOsviClient(Configuration).ConfigurePrimaryHttpMessageHandler(() => Stub);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         Api = _provider.GetRequiredService<IOsviApi>();
     }
 
     public StubHttpHandler Stub { get; } = new();
 
+    /// <summary>The configuration the client was bound to; set a key and <c>Reload()</c> to change it at run time.</summary>
+    public IConfigurationRoot Configuration { get; }
+
     public IOsviApi Api { get; }
 
     public IServiceProvider Services => _provider;
 
     public FakeLogCollector Logs => _provider.GetFakeLogCollector();
+
+    /// <summary>Every captured log line as text: the formatted message, each structured value and the exception.</summary>
+    public IReadOnlyList<string> LogText() =>
+        [.. Logs.GetSnapshot().Select(r => string.Join(" | ",
+            new[] { r.Level.ToString(), r.Category, r.Message, r.Exception?.ToString() }
+                .Concat(r.StructuredState?.Select(kv => $"{kv.Key}={kv.Value}") ?? [])))];
 
     public void Dispose() => _provider.Dispose();
 }
