@@ -62,8 +62,8 @@ public sealed class OsviApiOptions
     /// <summary>First delay of the exponential backoff between GET retries, before jitter (1 s by default).</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The longest <c>Retry-After</c> of a 429 that is waited out by retrying (10 s by default); a longer one
-    /// is returned to the caller at once as <see cref="OsviErrorKind.RateLimited"/> with its
+    /// <summary>The longest <c>Retry-After</c> of a 429 on a GET that is waited out by retrying (10 s by default, never
+    /// more than <see cref="TotalTimeout"/>); a longer one is returned to the caller at once as <see cref="OsviErrorKind.RateLimited"/> with its
     /// <see cref="OsviError.RetryAfter"/>.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -54,15 +54,10 @@ public sealed class OsviApiOptionsValidator : IValidateOptions<OsviApiOptions>
         {
             failures.Add($"{OsviApiOptions.RetryBaseDelayKey} must be between 0 and 1 minute.");
         }
-        else if (OsviResilience.WorstCaseBackoff(options) > options.TotalTimeout)
-        {
-            failures.Add($"{OsviApiOptions.RetryBaseDelayKey} with {OsviApiOptions.MaxRetriesKey} = {options.MaxRetries} backs off " +
-                         $"longer than {OsviApiOptions.TotalTimeoutKey}; lower one of them or raise the total timeout.");
-        }
 
-        if (options.MaxRetryAfter < TimeSpan.Zero || options.MaxRetryAfter > options.TotalTimeout)
+        if (options.MaxRetryAfter < TimeSpan.Zero)
         {
-            failures.Add($"{OsviApiOptions.MaxRetryAfterKey} must be between 0 and {OsviApiOptions.TotalTimeoutKey}.");
+            failures.Add($"{OsviApiOptions.MaxRetryAfterKey} must not be negative.");
         }
 
         if (options.CircuitBreakerMinimumThroughput < 2)

@@ -22,7 +22,8 @@ internal static class OsviResilience
         retry.MaxRetryAttempts = Math.Max(1, options.MaxRetries);
         retry.ShouldRetryAfterHeader = true;
         var maxRetries = options.MaxRetries;
-        var maxRetryAfter = options.MaxRetryAfter;
+        // Waiting longer than the whole request may take would only end in a timeout instead of a clear RateLimited.
+        var maxRetryAfter = options.MaxRetryAfter < options.TotalTimeout ? options.MaxRetryAfter : options.TotalTimeout;
         retry.ShouldHandle = args => ValueTask.FromResult(
             maxRetries > 0 &&
             HttpClientResiliencePredicates.IsTransient(args.Outcome) &&
@@ -37,18 +38,6 @@ internal static class OsviResilience
         breaker.BreakDuration = options.CircuitBreakerBreakDuration;
         // The handler's own validation requires at least twice the attempt timeout.
         breaker.SamplingDuration = options.AttemptTimeout * 2 > s_minimumSamplingDuration ? options.AttemptTimeout * 2 : s_minimumSamplingDuration;
-    }
-
-    /// <summary>The longest the exponential backoff can wait in total before jitter (the sum of every retry's delay).</summary>
-    public static TimeSpan WorstCaseBackoff(OsviApiOptions options)
-    {
-        var total = TimeSpan.Zero;
-        for (var attempt = 0; attempt < options.MaxRetries; attempt++)
-        {
-            total += options.RetryBaseDelay * Math.Pow(2, attempt);
-        }
-
-        return total;
     }
 
     /// <summary>A 429 asking for a longer wait than <paramref name="maxRetryAfter"/> goes back to the caller at once
