@@ -23,10 +23,11 @@ public static class OsviClientServiceCollectionExtensions
     /// <list type="bullet">
     /// <item>the token handler, the only place the <c>API-Token</c> header is added;</item>
     /// <item>Refit's exception redactor, which strips the header and scrubs the token and URL queries from bodies kept
-    /// on exceptions, and HttpClient logging with the header's value redacted;</item>
+    /// on exceptions; HttpClient logging that records method, path, status and duration but never a header;</item>
     /// <item>the standard resilience handler: attempt and total timeouts on every call; retries with exponential
     /// backoff, jitter and <c>Retry-After</c> for GETs only (a call, an upload, a DND change or a chat command is
-    /// never sent twice); a circuit breaker so a failing OSVI is not hammered.</item>
+    /// never sent twice); a circuit breaker so a failing OSVI is not hammered. It replaces any resilience handler
+    /// added to all clients through <c>ConfigureHttpClientDefaults</c>.</item>
     /// </list></summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration root (the <c>OsviApi</c> section is read from it).</param>
@@ -41,6 +42,7 @@ public static class OsviClientServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OsviApiOptions>, OsviApiOptionsValidator>());
         services.TryAddTransient<OsviApiTokenHandler>();
+        services.TryAddSingleton<OsviHttpLogger>();
 
         var builder = services.AddRefitGeneratedClient<IOsviApi>(CreateSettings, HttpClientName)
             .ConfigureHttpClient((provider, client) =>
@@ -50,8 +52,17 @@ public static class OsviClientServiceCollectionExtensions
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
             .AddHttpMessageHandler<OsviApiTokenHandler>()
+            // The default loggers hand raw header values to structured sinks; ours never logs headers. The redaction
+            // still covers anyone who adds the default logging back.
+            .RemoveAllLoggers()
+            .AddLogger<OsviHttpLogger>(wrapHandlersPipeline: true)
             .RedactLoggedHeaders([OsviApiOptions.ApiTokenHeaderName]);
 
+        // A resilience handler added to every client (ConfigureHttpClientDefaults) would retry writes; only ours applies.
+        // Experimental in 10.11 (pinned); a test fails if an upgrade changes what it does.
+#pragma warning disable EXTEXP0001
+        builder.RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
         builder.AddStandardResilienceHandler()
             .Configure((resilience, provider) =>
                 OsviResilience.Configure(resilience, provider.GetRequiredService<IOptionsMonitor<OsviApiOptions>>().CurrentValue));

@@ -14,7 +14,7 @@ public sealed class OsviClientHarness : IDisposable
 
     private readonly ServiceProvider _provider;
 
-    public OsviClientHarness(Action<Dictionary<string, string?>>? configure = null)
+    public OsviClientHarness(Action<Dictionary<string, string?>>? configure = null, Action<IServiceCollection>? configureServices = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -30,6 +30,7 @@ public sealed class OsviClientHarness : IDisposable
 
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
+        configureServices?.Invoke(services);
         services.AddOsviClient(Configuration).ConfigurePrimaryHttpMessageHandler(() => Stub);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         Api = _provider.GetRequiredService<IOsviApi>();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
 using Osvi.Client.Contracts;
 using Osvi.Client.Tests.Infrastructure;
 using Refit;
@@ -130,6 +131,20 @@ public sealed class ResilienceTests
         await CallIgnoringOsviFailureAsync(() => call(harness.Api, TestContext.Current.CancellationToken));
 
         Assert.Equal(endpoint, $"{Assert.Single(harness.Stub.Requests).Method} {harness.Stub.Requests[0].Uri.AbsolutePath}");
+    }
+
+    [Fact]
+    public async Task Post_HostAddsResilienceToEveryClient_IsStillSentOnce()
+    {
+        // eShop-style service defaults: a standard (POST-retrying) handler on every HttpClient of the host.
+        using var harness = new OsviClientHarness(configureServices: services =>
+            services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler()));
+        harness.Stub.Respond(HttpStatusCode.InternalServerError);
+
+        await Assert.ThrowsAsync<ApiException>(() => harness.Api.StartCallAsync(
+            new StartCallRequest { AgentUuid = "agent_a", PhoneNumber = "9876543210", CountryCode = "IN" }, TestContext.Current.CancellationToken));
+
+        Assert.Single(harness.Stub.Requests);
     }
 
     [Fact]
