@@ -65,7 +65,21 @@ public static class OsviClientServiceCollectionExtensions
 #pragma warning restore EXTEXP0001
         builder.AddStandardResilienceHandler()
             .Configure((resilience, provider) =>
-                OsviResilience.Configure(resilience, provider.GetRequiredService<IOptionsMonitor<OsviApiOptions>>().CurrentValue));
+            {
+                OsviApiOptions options;
+                try
+                {
+                    options = provider.GetRequiredService<IOptionsMonitor<OsviApiOptions>>().CurrentValue;
+                }
+                catch (OptionsValidationException)
+                {
+                    // Start-up validation of OsviApiOptions reports this, naming the keys; repeating it here would only
+                    // double the message. The pipeline keeps its valid defaults and no request can be sent anyway.
+                    return;
+                }
+
+                OsviResilience.Configure(resilience, options);
+            });
 
         return builder;
     }
