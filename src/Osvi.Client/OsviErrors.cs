@@ -90,7 +90,7 @@ public static class OsviErrors
 
         return response.StatusCode is { } status
             ? FromStatus(status, content: null, response.Headers?.RetryAfter)
-            : Unreachable(new HttpRequestException("No response."));
+            : Unreachable(cause: null);
     }
 
     /// <summary>The wait a <c>Retry-After</c> header asks for (seconds, or an HTTP date relative to now).</summary>
@@ -155,7 +155,7 @@ public static class OsviErrors
         _ => false,
     };
 
-    private static OsviError Unreachable(Exception cause)
+    private static OsviError Unreachable(Exception? cause)
     {
         for (var current = cause; current is not null; current = current.InnerException)
         {

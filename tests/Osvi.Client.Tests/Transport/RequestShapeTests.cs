@@ -382,6 +382,19 @@ public sealed class RequestShapeTests : IDisposable
         Assert.Equal([[OsviClientHarness.Token], ["rotated-token-16"]], Stub.Requests.Select(r => r.HeaderValues("API-Token")));
     }
 
+    [Theory]
+    [InlineData("https://gateway.test/osvi")]
+    [InlineData("https://gateway.test/osvi/")]
+    public async Task AnyCall_BaseUrlWithAPathPrefix_KeepsThePrefix(string baseUrl)
+    {
+        using var harness = new OsviClientHarness(s => s["OsviApi:BaseUrl"] = baseUrl);
+        harness.Stub.RespondWithFixture(HttpStatusCode.OK, "active_agents.json");
+
+        await harness.Api.GetActiveAgentsAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(new Uri("https://gateway.test/osvi/v1/active_agents"), harness.Stub.SingleRequest.Uri);
+    }
+
     /// <summary>One request was sent, with this method and path, to the configured host, with the token exactly once.</summary>
     private RecordedRequest AssertRequest(HttpMethod method, string path)
     {
