@@ -10,7 +10,8 @@ public enum OsviErrorKind
     /// <summary>400 or 422: the request was invalid; see <see cref="OsviError.FieldErrors"/>.</summary>
     Validation,
 
-    /// <summary>401: the API token is missing or invalid (a configuration problem).</summary>
+    /// <summary>401: the API token is missing or invalid (a configuration problem); also a token reloaded into the
+    /// configuration that fails validation, in which case nothing was sent and the status is null.</summary>
     Unauthorized,
 
     /// <summary>403: the resource belongs to another account.</summary>

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Runtime.ExceptionServices;
+using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -62,6 +63,8 @@ public static class OsviErrors
         error = exception switch
         {
             ApiException api => FromApiException(api),
+            ApiRequestException { InnerException: OptionsValidationException invalid } => Misconfigured(invalid),
+            OptionsValidationException invalid => Misconfigured(invalid),
             ApiRequestException request => Unreachable(request.InnerException ?? request),
             _ when IsTransportFailure(exception) => Unreachable(exception),
             _ => null,
@@ -154,6 +157,11 @@ public static class OsviErrors
         HttpRequestException or ExecutionRejectedException or TimeoutException or IOException or SocketException => true,
         _ => false,
     };
+
+    /// <summary>The options were reloaded with an invalid value after start-up (start-up itself refuses them): nothing
+    /// was sent. The validator's messages name the keys and never echo the token.</summary>
+    private static OsviError Misconfigured(OptionsValidationException invalid) =>
+        new(OsviErrorKind.Unauthorized, null, Clean(string.Join(" ", invalid.Failures)) ?? $"Check {OsviApiOptions.SectionName}.", []);
 
     private static OsviError Unreachable(Exception? cause)
     {

@@ -257,6 +257,21 @@ public sealed class ErrorMappingTests : IDisposable
     }
 
     [Fact]
+    public async Task AnyCall_TokenReloadedInvalid_IsUnauthorizedNamingTheKeyAndNothingIsSent()
+    {
+        _harness.Configuration["OsviApi:ApiToken"] = "";
+        // The options monitor validates on reload and throws to whoever raised it (a file watcher in production).
+        Assert.ThrowsAny<Exception>(_harness.Configuration.Reload);
+
+        var error = await ErrorOfAsync(() => _harness.Api.GetActiveAgentsAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(OsviErrorKind.Unauthorized, error.Kind);
+        Assert.Null(error.StatusCode);
+        Assert.StartsWith("OsviApi:ApiToken is required (16 characters); it is empty.", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_harness.Stub.Requests);
+    }
+
+    [Fact]
     public async Task AnyCall_ThrownOsviFailure_FromExceptionAndTryFromExceptionAgree()
     {
         _harness.Stub.RespondWithFixture(HttpStatusCode.BadRequest, "error_validation_details_400.json");
