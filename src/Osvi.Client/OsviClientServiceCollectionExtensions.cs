@@ -11,8 +11,9 @@ namespace Osvi.Client;
 /// <summary>Registers the OSVI client.</summary>
 public static class OsviClientServiceCollectionExtensions
 {
-    /// <summary>The name of the client's <see cref="HttpClient"/> (and so of its log categories,
-    /// <c>System.Net.Http.HttpClient.OsviApi.*</c>, and its resilience pipeline).</summary>
+    /// <summary>The name of the client's <see cref="HttpClient"/> and so of its HttpClientFactory options and its
+    /// resilience pipeline (<c>OsviApi-standard</c>). Requests are logged under the category
+    /// <c>Osvi.Client.OsviHttpLogger</c>.</summary>
     public const string HttpClientName = "OsviApi";
 
     /// <summary>The largest error body kept on an <see cref="ApiException"/> (a proxy's HTML page can be big).</summary>
