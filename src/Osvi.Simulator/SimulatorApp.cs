@@ -22,6 +22,8 @@ public static class SimulatorApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(SimulatorApp).Assembly.GetName().Name });
+        // Per-request framework logs would cost more than serving a page of calls.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddOsviSimulator(builder.Configuration);
         configure?.Invoke(builder);
         var app = builder.Build();
