@@ -42,23 +42,27 @@ public sealed partial class SimulatorWorld
         var settled = now.AddMinutes(-15);
         var seeded = 0;
 
+        // Upload sizes follow the configured history size (5,200 by default), so a small world stays small.
+        var scale = _options.PrimaryCallCount / 5_200.0;
+        int Scaled(int count) => Math.Max(1, (int)Math.Round(count * scale));
+
         // Campaigns with their uploads (historic uploads are fully dialled).
         var june = AddCampaign(primary, "June Renewals", CampaignStatuses.Active, retry: true, threshold: 2, delay: 1_800, now.AddDays(-28));
-        seeded += SeedUpload(june, renewals, random, customers, now.AddDays(-27), 350, settled);
-        seeded += SeedUpload(june, renewals, random, customers, now.AddDays(-12), 300, settled);
+        seeded += SeedUpload(june, renewals, random, customers, now.AddDays(-27), Scaled(350), settled);
+        seeded += SeedUpload(june, renewals, random, customers, now.AddDays(-12), Scaled(300), settled);
         var clinic = AddCampaign(primary, "Clinic Appointment Reminders", CampaignStatuses.Active, retry: true, threshold: 1, delay: 600, now.AddDays(-30));
         for (var week = 0; week < 4; week++)
         {
-            seeded += SeedUpload(clinic, reminders, random, customers, now.AddDays(-29 + (week * 7)), 150, settled);
+            seeded += SeedUpload(clinic, reminders, random, customers, now.AddDays(-29 + (week * 7)), Scaled(150), settled);
         }
 
         var premium = AddCampaign(primary, "Premium Leads Q2", CampaignStatuses.Inactive, retry: true, threshold: 2, delay: 3_600, now.AddDays(-20));
-        seeded += SeedUpload(premium, leads, random, customers, now.AddDays(-18), 250, settled);
+        seeded += SeedUpload(premium, leads, random, customers, now.AddDays(-18), Scaled(250), settled);
         var emi = AddCampaign(primary, "EMI Reminders May", CampaignStatuses.Completed, retry: false, threshold: 0, delay: 0, now.AddDays(-26));
-        seeded += SeedUpload(emi, collections, random, customers, now.AddDays(-25), 220, settled);
-        seeded += SeedUpload(emi, collections, random, customers, now.AddDays(-16), 180, settled);
+        seeded += SeedUpload(emi, collections, random, customers, now.AddDays(-25), Scaled(220), settled);
+        seeded += SeedUpload(emi, collections, random, customers, now.AddDays(-16), Scaled(180), settled);
         var feedback = AddCampaign(primary, "Post-visit Feedback", CampaignStatuses.Active, retry: false, threshold: 0, delay: 0, now.AddDays(-7));
-        seeded += SeedUpload(feedback, reminders, random, customers, now.AddDays(-6), 200, settled);
+        seeded += SeedUpload(feedback, reminders, random, customers, now.AddDays(-6), Scaled(200), settled);
 
         // Ad-hoc (API and inbound) calls fill the rest of the history.
         var adHoc = new (Agent Agent, int Weight, DateTimeOffset From, DateTimeOffset To, bool Inbound)[]
@@ -107,7 +111,7 @@ public sealed partial class SimulatorWorld
 
         // Account 2: smaller, for cross-account tests.
         var slots = AddCampaign(secondary, "Delivery Slot Confirmation", CampaignStatuses.Active, retry: true, threshold: 1, delay: 900, now.AddDays(-15));
-        var seeded2 = SeedUpload(slots, delivery, random, customers2, now.AddDays(-14), 120, settled);
+        var seeded2 = SeedUpload(slots, delivery, random, customers2, now.AddDays(-14), Math.Max(1, _options.SecondaryCallCount * 3 / 8), settled);
         for (var i = seeded2; i < _options.SecondaryCallCount; i++)
         {
             var agent = random.Next(5) == 0 ? onboarding : delivery;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Osvi.Simulator.Time;
 using Osvi.Simulator.Webhooks;
@@ -31,18 +32,23 @@ public sealed partial class SimulatorWorld
     private long _nextTagId = 11;
 
     /// <summary>Creates and seeds the world at the clock's current time.</summary>
-    public SimulatorWorld(SimulatorClock clock, IOptions<SimulatorOptions> options, RuntimeSettings settings, WebhookDispatcher webhooks)
+    public SimulatorWorld(SimulatorClock clock, IOptions<SimulatorOptions> options, RuntimeSettings settings, WebhookDispatcher webhooks, ILogger<SimulatorWorld> logger)
     {
+        ArgumentNullException.ThrowIfNull(logger);
         ArgumentNullException.ThrowIfNull(options);
         _clock = clock;
         _options = options.Value;
         _settings = settings;
         _webhooks = webhooks;
         _random = new Random(_options.Seed ^ 0x5eed);
+        var started = Stopwatch.GetTimestamp();
         lock (_gate)
         {
             Seed(clock.UtcNow);
         }
+
+        logger.LogInformation("Seeded {Calls} calls for {Accounts} accounts (seed {Seed}) in {Milliseconds:F0} ms",
+            _calls.Count, _accounts.Count, _options.Seed, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     /// <summary>The simulated clock the world runs on.</summary>
