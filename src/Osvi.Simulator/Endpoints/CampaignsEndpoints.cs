@@ -23,7 +23,7 @@ internal static class CampaignsEndpoints
     private static async Task<IResult> AddContactsAsync(string id, HttpContext context, SimulatorWorld world, ApiErrors errors, IOptions<SimulatorOptions> options)
     {
         var account = context.GetAccount();
-        if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var campaignId) || world.GetCampaignStatus(account, campaignId) is null)
+        if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var campaignId) || !world.CampaignExists(account, campaignId))
         {
             return ApiErrors.NotFound();
         }

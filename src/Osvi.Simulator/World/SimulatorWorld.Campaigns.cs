@@ -88,6 +88,14 @@ public sealed partial class SimulatorWorld
         }
     }
 
+    internal bool CampaignExists(Account account, long campaignId)
+    {
+        lock (_gate)
+        {
+            return account.Campaigns.ContainsKey(campaignId);
+        }
+    }
+
     internal CampaignStatusDto? GetCampaignStatus(Account account, long campaignId)
     {
         lock (_gate)
