@@ -7,6 +7,7 @@ namespace Osvi.Simulator.Time;
 public sealed class SimulatorClock
 {
     private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
     private volatile Anchor _anchor;
 
     /// <summary>Creates the clock at the host's current time.</summary>
@@ -31,7 +32,7 @@ public sealed class SimulatorClock
     public void SetSpeed(double speed)
     {
         var checkedSpeed = CheckSpeed(speed);
-        lock (_time)
+        lock (_gate)
         {
             var real = _time.GetUtcNow();
             _anchor = new Anchor(real, _anchor.At(real), checkedSpeed);
@@ -42,7 +43,7 @@ public sealed class SimulatorClock
     public void Advance(TimeSpan by)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
-        lock (_time)
+        lock (_gate)
         {
             var current = _anchor;
             _anchor = current with { Simulated = current.Simulated + by };
