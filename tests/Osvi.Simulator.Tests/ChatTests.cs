@@ -279,4 +279,21 @@ public sealed class ChatTests
 
         Assert.Equal(HttpStatusCode.NotFound, status);
     }
+
+    [Fact]
+    public async Task Inbound_WithASessionIdOfAnotherCustomerOrAnUnknownOne_Returns404()
+    {
+        await using var host = new SimHost();
+        using var client = host.Api();
+        var id = await CreateAsync(host, client);
+
+        var (other, _) = await client.PostJsonAsync("/v1/chat/inbound", new { agent_uuid = ChatAgent(host), customer_id = "+15550000000", content = "hi", session_id = id });
+        var (unknown, _) = await InboundAsync(host, client, "hi", "00000000-0000-4000-8000-000000000000");
+        var (missing, body) = await client.PostJsonAsync("/v1/chat/inbound", new { agent_uuid = ChatAgent(host), customer_id = Customer });
+
+        Assert.Equal(HttpStatusCode.NotFound, other);
+        Assert.Equal(HttpStatusCode.NotFound, unknown);
+        Assert.Equal(HttpStatusCode.BadRequest, missing);
+        body.AssertD1("param is missing or the value is empty: content");
+    }
 }

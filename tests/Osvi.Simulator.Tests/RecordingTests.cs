@@ -183,4 +183,18 @@ public sealed class RecordingTests
         Assert.Equal(HttpStatusCode.OK, after);
         Assert.Equal(44 + (OutcomeRules.ForcedTalkSeconds * 16_000), head.Content.Headers.ContentLength);
     }
+
+    [Fact]
+    public async Task Head_OnARecording_ReturnsItsLengthWithoutABody()
+    {
+        await using var host = new SimHost();
+        var (_, url) = await RecordingAsync(host, durationSeconds: 12);
+        using var client = host.Api(token: null);
+
+        using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url), Http.Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(44 + (12 * 16_000), response.Content.Headers.ContentLength);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync(Http.Ct));
+    }
 }

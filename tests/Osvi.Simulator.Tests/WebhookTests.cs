@@ -102,4 +102,14 @@ public sealed class WebhookTests
 
         Assert.Empty(receiver.Received);
     }
+
+    [Fact]
+    public async Task WebhookClient_HasTheFiveSecondTimeout()
+    {
+        await using var host = new SimHost();
+
+        using var client = host.Services.GetRequiredService<IHttpClientFactory>().CreateClient(WebhookDispatcher.HttpClientName);
+
+        Assert.Equal(TimeSpan.FromSeconds(5), client.Timeout);
+    }
 }
