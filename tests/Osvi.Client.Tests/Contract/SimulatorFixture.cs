@@ -1,0 +1,236 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
+using Osvi.Simulator;
+using Osvi.Simulator.Webhooks;
+using Osvi.Simulator.World;
+
+namespace Osvi.Client.Tests.Contract;
+
+/// <summary>
+/// The simulator in memory (<see cref="WebApplicationFactory{TEntryPoint}"/>) on a fake host clock, plus real
+/// <see cref="IOsviApi"/> clients built by <c>AddOsviClient</c> whose only replaced part is the primary handler, routed to
+/// the simulator's TestServer. One instance is shared by the tests of a class (xunit runs them one after another).
+/// </summary>
+/// <remarks>The history is shrunk to <see cref="PrimaryCallCount"/> calls: no contract test needs 5,200. Time only
+/// moves when a test says so: <see cref="AdvanceAsync"/> moves the simulated clock through the admin API,
+/// <see cref="Time"/> moves the host clock (recording URL expiry follows it).</remarks>
+public sealed class SimulatorFixture : IAsyncDisposable
+{
+    /// <summary>09:30 IST on Friday 12 June 2026: the simulator's "now" until a test moves it.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 6, 12, 4, 0, 0, TimeSpan.Zero);
+
+    public const int PrimaryCallCount = 600;
+
+    private static readonly JsonSerializerOptions s_adminJson = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    private readonly WebApplicationFactory<SimulatorEntryPoint> _factory;
+    private readonly Lazy<ContractClient> _primary;
+    private readonly Lazy<ContractClient> _secondary;
+
+    public SimulatorFixture()
+    {
+        Time = new FakeTimeProvider(Start);
+        _factory = new WebApplicationFactory<SimulatorEntryPoint>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Simulator:PrimaryCallCount", PrimaryCallCount.ToString(CultureInfo.InvariantCulture));
+            builder.UseSetting("Simulator:SecondaryCallCount", "80");
+            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
+            builder.ConfigureServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(Time);
+                services.AddHttpClient(WebhookDispatcher.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Webhooks);
+            });
+        });
+        _primary = new(() => Client());
+        _secondary = new(() => Client(SimulatorDefaults.SecondaryToken));
+    }
+
+    /// <summary>Stands in for every <c>webhook_url</c> receiver: W1 deliveries end up here.</summary>
+    public WebhookReceiver Webhooks { get; } = new();
+
+    /// <summary>The simulator's host clock (the simulated clock runs at speed 1 on top of it).</summary>
+    public FakeTimeProvider Time { get; }
+
+    public IServiceProvider Services => _factory.Services;
+
+    public SimulatorWorld World => Services.GetRequiredService<SimulatorWorld>();
+
+    /// <summary>A client of the primary account (Sunrise Services, id 7), shared by the class.</summary>
+    public IOsviApi Primary => _primary.Value.Api;
+
+    /// <summary>A client of the second account (Bharat Logistics, id 8), shared by the class.</summary>
+    public IOsviApi Secondary => _secondary.Value.Api;
+
+    /// <summary>What the simulator itself logged.</summary>
+    public FakeLogCollector ServerLogs => Services.GetFakeLogCollector();
+
+    /// <summary>A fresh client (its own circuit breaker and captured logs); dispose it. Timeouts and retry delays are
+    /// short, so failing tests stay fast; <paramref name="configure"/> changes any <c>OsviApi</c> setting.</summary>
+    public ContractClient Client(string token = SimulatorDefaults.PrimaryToken, Action<Dictionary<string, string?>>? configure = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["OsviApi:BaseUrl"] = _factory.Server.BaseAddress.ToString(),
+            ["OsviApi:ApiToken"] = token,
+            ["OsviApi:RetryBaseDelay"] = "00:00:00.005",
+            ["OsviApi:AttemptTimeout"] = "00:00:10",
+            ["OsviApi:TotalTimeout"] = "00:00:20",
+        };
+        configure?.Invoke(settings);
+        return new ContractClient(settings, () => _factory.Server.CreateHandler());
+    }
+
+    /// <summary>A plain HttpClient on the TestServer: no API token unless given (presigned URLs need none).</summary>
+    public HttpClient Http(string? token = null)
+    {
+        var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Add("API-Token", token);
+        }
+
+        return client;
+    }
+
+    /// <summary>The raw JSON the simulator answers to a GET (the oracle typed values are compared with).</summary>
+    public async Task<JsonElement> RawGetAsync(string pathAndQuery, string token = SimulatorDefaults.PrimaryToken)
+    {
+        using var client = Http(token);
+        using var response = await client.GetAsync(pathAndQuery, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement.Clone();
+    }
+
+    /// <summary>Moves the simulated clock through the admin API (the world runs every event that falls due).</summary>
+    public Task AdvanceAsync(TimeSpan by) => AdminAsync(HttpMethod.Post, "/_simulator/clock", new { advance_seconds = by.TotalSeconds });
+
+    /// <summary>Adds a fault rule (<c>kind</c>, <c>method</c>, <c>route</c>, <c>times</c>, …); returns its id.</summary>
+    public async Task<int> AddFaultAsync(object rule) =>
+        (await AdminAsync(HttpMethod.Post, "/_simulator/faults", rule, HttpStatusCode.Created)).GetProperty("id").GetInt32();
+
+    public Task ClearFaultsAsync() => AdminAsync(HttpMethod.Delete, "/_simulator/faults", null, HttpStatusCode.NoContent);
+
+    /// <summary>Flips run-time switches (<c>validation_style</c>, <c>dnd_call_behavior</c>, <c>call_id_style</c>, <c>unauthorized_body</c>).</summary>
+    public Task SetSettingsAsync(object settings) => AdminAsync(HttpMethod.Patch, "/_simulator/settings", settings);
+
+    /// <summary>Puts every switch back to the contract's defaults.</summary>
+    public Task ResetSettingsAsync() =>
+        SetSettingsAsync(new { validation_style = "v1", dnd_call_behavior = "reject", call_id_style = "uuid", unauthorized_body = "" });
+
+    /// <summary>How many requests with this method and route template reached the simulator so far (faulted ones too).</summary>
+    public async Task<long> RequestCountAsync(string method, string route) =>
+        (await AdminAsync(HttpMethod.Get, $"/_simulator/requests?method={method}&route={Uri.EscapeDataString(route)}", null))
+            .GetProperty("count").GetInt64();
+
+    /// <summary>An agent of an account (0 = primary, 1 = secondary) by state and channel.</summary>
+    public SimulatedAgent Agent(AgentState state = AgentState.Active, AgentChannel channel = AgentChannel.Voice, int account = 0, Func<SimulatedAgent, bool>? where = null) =>
+        World.GetAccounts()[account].Agents.First(a => a.State == state && a.Channel == channel && (where?.Invoke(a) ?? true));
+
+    /// <summary>An active voice agent with an outbound trunk (it can place calls and take enqueued contacts).</summary>
+    public SimulatedAgent Dialler(int account = 0, string? name = null) =>
+        Agent(account: account, where: a => a.HasOutboundTrunk && (name is null || a.Name == name));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_primary.IsValueCreated)
+        {
+            _primary.Value.Dispose();
+        }
+
+        if (_secondary.IsValueCreated)
+        {
+            _secondary.Value.Dispose();
+        }
+
+        await _factory.DisposeAsync();
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<JsonElement> AdminAsync(HttpMethod method, string path, object? body, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var client = _factory.CreateClient();
+        client.DefaultRequestHeaders.Add(SimulatorDefaults.AdminKeyHeader, SimulatorDefaults.AdminKey);
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, options: s_adminJson);
+        }
+
+        using var response = await client.SendAsync(request, Ct);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(expected == response.StatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+}
+
+/// <summary>The customer's webhook receiver: records every delivery and answers 200.</summary>
+public sealed class WebhookReceiver : HttpMessageHandler
+{
+    private readonly ConcurrentQueue<(Uri Url, string Body)> _received = new();
+    private readonly SemaphoreSlim _arrived = new(0);
+
+    /// <summary>The delivery to this URL, waiting (a few seconds at most) for the simulator's background dispatcher.</summary>
+    public async Task<string> BodyForAsync(Uri url)
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            if (_received.FirstOrDefault(r => r.Url == url) is { Body: { } body })
+            {
+                return body;
+            }
+
+            await _arrived.WaitAsync(TimeSpan.FromMilliseconds(100), TestContext.Current.CancellationToken);
+        }
+
+        throw new Xunit.Sdk.XunitException($"No webhook reached {url}");
+    }
+
+    public int CountFor(Uri url) => _received.Count(r => r.Url == url);
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        _received.Enqueue((request.RequestUri!, await request.Content!.ReadAsStringAsync(cancellationToken)));
+        _arrived.Release();
+        return new HttpResponseMessage(HttpStatusCode.OK);
+    }
+}
+
+/// <summary>One real client: <c>AddOsviClient</c> from configuration, the TestServer as primary handler, every log line
+/// captured at Trace level.</summary>
+public sealed class ContractClient : IDisposable
+{
+    private readonly ServiceProvider _provider;
+
+    internal ContractClient(Dictionary<string, string?> settings, Func<HttpMessageHandler> primaryHandler)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
+        services.AddOsviClient(configuration).ConfigurePrimaryHttpMessageHandler(primaryHandler);
+        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        Api = _provider.GetRequiredService<IOsviApi>();
+    }
+
+    public IOsviApi Api { get; }
+
+    /// <summary>Every captured log line as text: level, category, message, each structured value and the exception.</summary>
+    public IReadOnlyList<string> LogText() =>
+        [.. _provider.GetFakeLogCollector().GetSnapshot().Select(LogLine)];
+
+    internal static string LogLine(FakeLogRecord record) =>
+        string.Join(" | ", new[] { record.Level.ToString(), record.Category, record.Message, record.Exception?.ToString() }
+            .Concat(record.StructuredState?.Select(kv => $"{kv.Key}={kv.Value}") ?? []));
+
+    public void Dispose() => _provider.Dispose();
+}
