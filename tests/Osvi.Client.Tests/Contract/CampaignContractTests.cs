@@ -51,6 +51,10 @@ public sealed class CampaignContractTests(SimulatorFixture sim) : IClassFixture<
         var result = await sim.Primary.AddCampaignContactsAsync(JuneRenewals, request, Ct);
 
         Assert.True(result.Success);
+        WireAssert.SameFields<OsviEnvelope<ContactUploadResult>>(sim.PrimaryWire);
+        WireAssert.SameFields<ContactUploadResult>(sim.PrimaryWire.GetProperty("data"));
+        // D10: the simulator's dnd_skipped items carry exactly what the client's converter reads.
+        Assert.Equal(["phone", "person_name"], sim.PrimaryWire.GetProperty("data").GetProperty("dnd_skipped")[0].EnumerateObject().Select(p => p.Name));
         var upload = result.Data;
         Assert.Equal(
             new { Received = 5, Accepted = 3, Duplicates = 1, Enqueued = true, Queued = 3 },

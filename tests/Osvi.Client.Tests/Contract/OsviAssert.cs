@@ -15,7 +15,7 @@ internal static class OsviAssert
     }
 
     /// <summary>The response (of an <see cref="IApiResponse"/> method) failed with this kind and status.</summary>
-    public static OsviError Failed(IApiResponse response, OsviErrorKind kind, int status, string? message = null)
+    public static OsviError Failed(IApiResponse response, OsviErrorKind kind, int? status, string? message = null)
     {
         var error = OsviErrors.FromResponse(response);
         Assert.NotNull(error);

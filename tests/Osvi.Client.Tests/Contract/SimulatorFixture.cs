@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -31,8 +30,6 @@ public sealed class SimulatorFixture : IAsyncDisposable
 
     public const int PrimaryCallCount = 600;
 
-    private static readonly JsonSerializerOptions s_adminJson = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     private readonly WebApplicationFactory<SimulatorEntryPoint> _factory;
     private readonly Lazy<ContractClient> _primary;
     private readonly Lazy<ContractClient> _secondary;
@@ -51,8 +48,9 @@ public sealed class SimulatorFixture : IAsyncDisposable
                 services.AddHttpClient(WebhookDispatcher.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Webhooks);
             });
         });
-        _primary = new(() => Client());
-        _secondary = new(() => Client(SimulatorDefaults.SecondaryToken));
+        _primary = new(() => Client(recordWire: true));
+        _secondary = new(() => Client(SimulatorDefaults.SecondaryToken, recordWire: true));
+        Admin = new SimulatorAdmin(() => _factory.CreateClient());
     }
 
     /// <summary>Stands in for every <c>webhook_url</c> receiver: W1 deliveries end up here.</summary>
@@ -68,27 +66,25 @@ public sealed class SimulatorFixture : IAsyncDisposable
     /// <summary>A client of the primary account (Sunrise Services, id 7), shared by the class.</summary>
     public IOsviApi Primary => _primary.Value.Api;
 
+    /// <summary>The raw JSON of the last answer <see cref="Primary"/> received.</summary>
+    public JsonElement PrimaryWire => _primary.Value.LastWire;
+
     /// <summary>A client of the second account (Bharat Logistics, id 8), shared by the class.</summary>
     public IOsviApi Secondary => _secondary.Value.Api;
 
     /// <summary>What the simulator itself logged.</summary>
     public FakeLogCollector ServerLogs => Services.GetFakeLogCollector();
 
-    /// <summary>A fresh client (its own circuit breaker and captured logs); dispose it. Timeouts and retry delays are
-    /// short, so failing tests stay fast; <paramref name="configure"/> changes any <c>OsviApi</c> setting.</summary>
-    public ContractClient Client(string token = SimulatorDefaults.PrimaryToken, Action<Dictionary<string, string?>>? configure = null)
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["OsviApi:BaseUrl"] = _factory.Server.BaseAddress.ToString(),
-            ["OsviApi:ApiToken"] = token,
-            ["OsviApi:RetryBaseDelay"] = "00:00:00.005",
-            ["OsviApi:AttemptTimeout"] = "00:00:10",
-            ["OsviApi:TotalTimeout"] = "00:00:20",
-        };
-        configure?.Invoke(settings);
-        return new ContractClient(settings, () => _factory.Server.CreateHandler());
-    }
+    /// <summary>The admin API (<c>/_simulator</c>): clock, faults, settings, request counters.</summary>
+    public SimulatorAdmin Admin { get; }
+
+    /// <summary>A fresh client (its own circuit breaker and captured logs) routed to the TestServer; dispose it.</summary>
+    /// <param name="token">The API token it sends.</param>
+    /// <param name="configure">Changes any <c>OsviApi</c> setting.</param>
+    /// <param name="recordWire">Keep each raw answer (see <see cref="ContractClient.Wire"/>). Off for fault tests: the
+    /// recorder reads bodies inside the pipeline, which the real client does not.</param>
+    public ContractClient Client(string token = SimulatorDefaults.PrimaryToken, Action<Dictionary<string, string?>>? configure = null, bool recordWire = false) =>
+        new(_factory.Server.BaseAddress, token, configure, () => _factory.Server.CreateHandler(), recordWire);
 
     /// <summary>A plain HttpClient on the TestServer: no API token unless given (presigned URLs need none).</summary>
     public HttpClient Http(string? token = null)
@@ -112,25 +108,17 @@ public sealed class SimulatorFixture : IAsyncDisposable
     }
 
     /// <summary>Moves the simulated clock through the admin API (the world runs every event that falls due).</summary>
-    public Task AdvanceAsync(TimeSpan by) => AdminAsync(HttpMethod.Post, "/_simulator/clock", new { advance_seconds = by.TotalSeconds });
+    public Task AdvanceAsync(TimeSpan by) => Admin.AdvanceAsync(by);
 
-    /// <summary>Adds a fault rule (<c>kind</c>, <c>method</c>, <c>route</c>, <c>times</c>, …); returns its id.</summary>
-    public async Task<int> AddFaultAsync(object rule) =>
-        (await AdminAsync(HttpMethod.Post, "/_simulator/faults", rule, HttpStatusCode.Created)).GetProperty("id").GetInt32();
+    public Task<int> AddFaultAsync(object rule) => Admin.AddFaultAsync(rule);
 
-    public Task ClearFaultsAsync() => AdminAsync(HttpMethod.Delete, "/_simulator/faults", null, HttpStatusCode.NoContent);
+    public Task ClearFaultsAsync() => Admin.ClearFaultsAsync();
 
-    /// <summary>Flips run-time switches (<c>validation_style</c>, <c>dnd_call_behavior</c>, <c>call_id_style</c>, <c>unauthorized_body</c>).</summary>
-    public Task SetSettingsAsync(object settings) => AdminAsync(HttpMethod.Patch, "/_simulator/settings", settings);
+    public Task SetSettingsAsync(object settings) => Admin.SetSettingsAsync(settings);
 
-    /// <summary>Puts every switch back to the contract's defaults.</summary>
-    public Task ResetSettingsAsync() =>
-        SetSettingsAsync(new { validation_style = "v1", dnd_call_behavior = "reject", call_id_style = "uuid", unauthorized_body = "" });
+    public Task ResetSettingsAsync() => Admin.ResetSettingsAsync();
 
-    /// <summary>How many requests with this method and route template reached the simulator so far (faulted ones too).</summary>
-    public async Task<long> RequestCountAsync(string method, string route) =>
-        (await AdminAsync(HttpMethod.Get, $"/_simulator/requests?method={method}&route={Uri.EscapeDataString(route)}", null))
-            .GetProperty("count").GetInt64();
+    public Task<long> RequestCountAsync(string method, string route) => Admin.RequestCountAsync(method, route);
 
     /// <summary>An agent of an account (0 = primary, 1 = secondary) by state and channel.</summary>
     public SimulatedAgent Agent(AgentState state = AgentState.Active, AgentChannel channel = AgentChannel.Voice, int account = 0, Func<SimulatedAgent, bool>? where = null) =>
@@ -156,22 +144,6 @@ public sealed class SimulatorFixture : IAsyncDisposable
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private async Task<JsonElement> AdminAsync(HttpMethod method, string path, object? body, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        using var client = _factory.CreateClient();
-        client.DefaultRequestHeaders.Add(SimulatorDefaults.AdminKeyHeader, SimulatorDefaults.AdminKey);
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body, options: s_adminJson);
-        }
-
-        using var response = await client.SendAsync(request, Ct);
-        var text = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(expected == response.StatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-    }
 }
 
 /// <summary>The customer's webhook receiver: records every delivery and answers 200.</summary>
@@ -212,17 +184,45 @@ public sealed class ContractClient : IDisposable
 {
     private readonly ServiceProvider _provider;
 
-    internal ContractClient(Dictionary<string, string?> settings, Func<HttpMessageHandler> primaryHandler)
+    /// <summary>A client of the simulator at <paramref name="baseUrl"/>; <paramref name="primaryHandler"/> null = real sockets.
+    /// Timeouts and retry delays are short, so failing tests stay fast.</summary>
+    internal ContractClient(Uri baseUrl, string token, Action<Dictionary<string, string?>>? configure, Func<HttpMessageHandler>? primaryHandler, bool recordWire)
     {
+        var settings = new Dictionary<string, string?>
+        {
+            ["OsviApi:BaseUrl"] = baseUrl.ToString(),
+            ["OsviApi:ApiToken"] = token,
+            ["OsviApi:RetryBaseDelay"] = "00:00:00.005",
+            ["OsviApi:AttemptTimeout"] = "00:00:10",
+            ["OsviApi:TotalTimeout"] = "00:00:20",
+        };
+        configure?.Invoke(settings);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
-        services.AddOsviClient(configuration).ConfigurePrimaryHttpMessageHandler(primaryHandler);
+        var builder = services.AddOsviClient(configuration);
+        if (primaryHandler is not null)
+        {
+            builder.ConfigurePrimaryHttpMessageHandler(primaryHandler);
+        }
+
+        if (recordWire)
+        {
+            // Innermost, next to the wire: sees every attempt's raw answer.
+            builder.AddHttpMessageHandler(() => new WireRecorder(Wire));
+        }
+
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         Api = _provider.GetRequiredService<IOsviApi>();
     }
 
     public IOsviApi Api { get; }
+
+    /// <summary>The raw JSON bodies of the answers this client received, newest last.</summary>
+    public ConcurrentQueue<JsonElement> Wire { get; } = new();
+
+    /// <summary>The raw JSON of the last answer (to compare a write's response with what the client read).</summary>
+    public JsonElement LastWire => Wire.Last();
 
     /// <summary>Every captured log line as text: level, category, message, each structured value and the exception.</summary>
     public IReadOnlyList<string> LogText() =>
@@ -233,4 +233,20 @@ public sealed class ContractClient : IDisposable
             .Concat(record.StructuredState?.Select(kv => $"{kv.Key}={kv.Value}") ?? []));
 
     public void Dispose() => _provider.Dispose();
+}
+
+/// <summary>Keeps a copy of each JSON answer body; the content stays readable for Refit.</summary>
+internal sealed class WireRecorder(ConcurrentQueue<JsonElement> wire) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (text.Length > 0 && text[0] is '{' or '[')
+        {
+            wire.Enqueue(JsonDocument.Parse(text).RootElement.Clone());
+        }
+
+        return response;
+    }
 }

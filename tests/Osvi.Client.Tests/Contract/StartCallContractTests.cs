@@ -39,6 +39,8 @@ public sealed class StartCallContractTests(SimulatorFixture sim) : IClassFixture
         var started = await sim.Primary.StartCallAsync(request, Ct);
 
         Assert.True(started.Success);
+        WireAssert.SameFields<OsviEnvelope<StartCallResult>>(sim.PrimaryWire);
+        WireAssert.SameFields<StartCallResult>(sim.PrimaryWire.GetProperty("data"));
         var id = started.Data.CallId;
         Assert.Matches("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", id);
 
