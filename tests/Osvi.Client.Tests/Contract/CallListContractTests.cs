@@ -112,6 +112,7 @@ public sealed class CallListContractTests(SimulatorFixture sim) : IClassFixture<
     {
         // The client sends status=picked%2Cbusy (Refit encodes the comma); the simulator must read both values.
         await AssertFilterAsync(new CallListQuery { Status = ["picked", "busy"] }, c => c.Status == CallStatus.Picked || c.Status == CallStatus.Busy);
+        Assert.StartsWith("/v1/calls?status=picked%2Cbusy&", sim.PrimarySent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -182,6 +183,7 @@ public sealed class CallListContractTests(SimulatorFixture sim) : IClassFixture<
         await AssertFilterAsync(new CallListQuery { PhoneNumber = fragment }, c => c.PhoneNumber.Contains(fragment, StringComparison.Ordinal));
         // With the leading '+', which travels percent-encoded.
         await AssertFilterAsync(new CallListQuery { PhoneNumber = sample[..8] }, c => c.PhoneNumber.StartsWith(sample[..8], StringComparison.Ordinal));
+        Assert.Contains($"phone_number=%2B{sample[1..8]}&", sim.PrimarySent, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -210,6 +212,7 @@ public sealed class CallListContractTests(SimulatorFixture sim) : IClassFixture<
 
         await AssertFilterAsync(new CallListQuery { StartDate = "2026-06-10T11:00:00+05:30", EndDate = "2026-06-10T16:30:00+05:30" },
             c => c.CallPickedAt >= from && c.CallPickedAt <= to);
+        Assert.Contains("start_date=2026-06-10T11%3A00%3A00%2B05%3A30&", sim.PrimarySent, StringComparison.Ordinal);
         await AssertFilterAsync(new CallListQuery { StartDate = "2026-06-10T05:30:00Z" }, c => c.CallPickedAt >= from);
     }
 

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
+using Osvi.Client.Tests.Infrastructure;
 using Osvi.Simulator;
 using Osvi.Simulator.Webhooks;
 using Osvi.Simulator.World;
@@ -68,6 +69,9 @@ public sealed class SimulatorFixture : IAsyncDisposable
 
     /// <summary>The raw JSON of the last answer <see cref="Primary"/> received.</summary>
     public JsonElement PrimaryWire => _primary.Value.LastWire;
+
+    /// <summary>The path and query of the last request <see cref="Primary"/> sent.</summary>
+    public string PrimarySent => _primary.Value.Sent.Last();
 
     /// <summary>A client of the second account (Bharat Logistics, id 8), shared by the class.</summary>
     public IOsviApi Secondary => _secondary.Value.Api;
@@ -209,7 +213,7 @@ public sealed class ContractClient : IDisposable
         if (recordWire)
         {
             // Innermost, next to the wire: sees every attempt's raw answer.
-            builder.AddHttpMessageHandler(() => new WireRecorder(Wire));
+            builder.AddHttpMessageHandler(() => new WireRecorder(Sent, Wire));
         }
 
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
@@ -218,6 +222,9 @@ public sealed class ContractClient : IDisposable
 
     public IOsviApi Api { get; }
 
+    /// <summary>The path and query of every request this client put on the wire, newest last.</summary>
+    public ConcurrentQueue<string> Sent { get; } = new();
+
     /// <summary>The raw JSON bodies of the answers this client received, newest last.</summary>
     public ConcurrentQueue<JsonElement> Wire { get; } = new();
 
@@ -225,21 +232,17 @@ public sealed class ContractClient : IDisposable
     public JsonElement LastWire => Wire.Last();
 
     /// <summary>Every captured log line as text: level, category, message, each structured value and the exception.</summary>
-    public IReadOnlyList<string> LogText() =>
-        [.. _provider.GetFakeLogCollector().GetSnapshot().Select(LogLine)];
-
-    internal static string LogLine(FakeLogRecord record) =>
-        string.Join(" | ", new[] { record.Level.ToString(), record.Category, record.Message, record.Exception?.ToString() }
-            .Concat(record.StructuredState?.Select(kv => $"{kv.Key}={kv.Value}") ?? []));
+    public IReadOnlyList<string> LogText() => [.. _provider.GetFakeLogCollector().GetSnapshot().Select(SecretScan.LogLine)];
 
     public void Dispose() => _provider.Dispose();
 }
 
-/// <summary>Keeps a copy of each JSON answer body; the content stays readable for Refit.</summary>
-internal sealed class WireRecorder(ConcurrentQueue<JsonElement> wire) : DelegatingHandler
+/// <summary>Keeps each request's path and query and a copy of each JSON answer body; the content stays readable for Refit.</summary>
+internal sealed class WireRecorder(ConcurrentQueue<string> sent, ConcurrentQueue<JsonElement> wire) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        sent.Enqueue(request.RequestUri!.PathAndQuery);
         var response = await base.SendAsync(request, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (text.Length > 0 && text[0] is '{' or '[')

@@ -113,6 +113,19 @@ public sealed class StartCallContractTests(SimulatorFixture sim) : IClassFixture
     }
 
     [Fact]
+    public async Task StartCallAsync_MaxCallDuration_CapsALongAnsweredCall()
+    {
+        var request = Call(OutcomeRules.LongCallSuffix, 13) with { CallConfigOverrides = new CallConfigOverrides { MaxCallDurationSeconds = 300 } };
+        var id = (await sim.Primary.StartCallAsync(request, Ct)).Data.CallId;
+
+        await sim.AdvanceAsync(TimeSpan.FromMinutes(10));
+        var call = (await sim.Primary.GetCallAsync(id, Ct)).Data;
+
+        Assert.Equal((CallStatus.Picked, 300), (call.Status, call.DurationSeconds));
+        Assert.True((await sim.Primary.GetTranscriptAsync(id, Ct)).Data.Transcript[^1].EndSeconds <= 300);
+    }
+
+    [Fact]
     public async Task StartCallAsync_RetryConfig_NotPickedFirstThenPickedOnTheRetryWithItsCount()
     {
         var request = Call(OutcomeRules.PickedOnRetrySuffix, 3) with
