@@ -85,8 +85,8 @@ public sealed class SimulatorFixture : IAsyncDisposable
     /// <summary>A fresh client (its own circuit breaker and captured logs) routed to the TestServer; dispose it.</summary>
     /// <param name="token">The API token it sends.</param>
     /// <param name="configure">Changes any <c>OsviApi</c> setting.</param>
-    /// <param name="recordWire">Keep each raw answer (see <see cref="ContractClient.Wire"/>). Off for fault tests: the
-    /// recorder reads bodies inside the pipeline, which the real client does not.</param>
+    /// <param name="recordWire">Keep each request and raw answer (see <see cref="ContractClient.Wire"/>). Off by default:
+    /// fault tests want the pipeline exactly as <c>AddOsviClient</c> builds it.</param>
     public ContractClient Client(string token = SimulatorDefaults.PrimaryToken, Action<Dictionary<string, string?>>? configure = null, bool recordWire = false) =>
         new(_factory.Server.BaseAddress, token, configure, () => _factory.Server.CreateHandler(), recordWire);
 
