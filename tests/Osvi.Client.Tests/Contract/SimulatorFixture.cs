@@ -182,8 +182,8 @@ public sealed class WebhookReceiver : HttpMessageHandler
     }
 }
 
-/// <summary>One real client: <c>AddOsviClient</c> from configuration, the TestServer as primary handler, every log line
-/// captured at Trace level.</summary>
+/// <summary>One real client: <c>AddOsviClient</c> from configuration, the TestServer (or real sockets) as primary
+/// handler, every log line captured at Trace level.</summary>
 public sealed class ContractClient : IDisposable
 {
     private readonly ServiceProvider _provider;
