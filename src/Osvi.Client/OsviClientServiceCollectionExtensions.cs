@@ -25,7 +25,8 @@ public static class OsviClientServiceCollectionExtensions
     /// <item>the token handler, the only place the <c>API-Token</c> header is added;</item>
     /// <item>Refit's exception redactor, which strips the header and scrubs the token and URL queries from bodies kept
     /// on exceptions; HttpClient logging that records method, path, status and duration but never a header;</item>
-    /// <item>the standard resilience handler: attempt and total timeouts on every call; retries with exponential
+    /// <item>the standard resilience handler: attempt and total timeouts on every call (answer bodies are read within
+    /// the attempt, so a stalled body times out too); retries with exponential
     /// backoff, jitter and <c>Retry-After</c> for GETs only (a call, an upload, a DND change or a chat command is
     /// never sent twice); a circuit breaker so a failing OSVI is not hammered. It replaces any resilience handler
     /// added to all clients through <c>ConfigureHttpClientDefaults</c>.</item>
@@ -43,6 +44,7 @@ public static class OsviClientServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OsviApiOptions>, OsviApiOptionsValidator>());
         services.TryAddTransient<OsviApiTokenHandler>();
+        services.TryAddTransient<OsviResponseBufferingHandler>();
         services.TryAddSingleton<OsviHttpLogger>();
 
         var builder = services.AddRefitGeneratedClient<IOsviApi>(CreateSettings, HttpClientName)
@@ -82,6 +84,8 @@ public static class OsviClientServiceCollectionExtensions
                 OsviResilience.Configure(resilience, options);
             });
 
+        // Inside the resilience handler, so the attempt timeout covers reading the body too.
+        builder.AddHttpMessageHandler<OsviResponseBufferingHandler>();
         return builder;
     }
 

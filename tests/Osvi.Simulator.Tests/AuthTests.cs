@@ -77,4 +77,21 @@ public sealed class AuthTests(SharedSimulator shared) : IClassFixture<SharedSimu
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("""{"message":"Unauthorized"}""", await response.Content.ReadAsStringAsync(Http.Ct));
     }
+
+    [Fact]
+    public async Task UnauthorizedBody_EmptyString_PutsTheD1BodyBack()
+    {
+        await using var host = new SimHost();
+        using var admin = host.Admin();
+        await admin.SendJsonAsync(HttpMethod.Patch, "/_simulator/settings", new { UnauthorizedBody = """{"message":"Unauthorized"}""" });
+        var (reset, settings) = await admin.SendJsonAsync(HttpMethod.Patch, "/_simulator/settings", new { UnauthorizedBody = "" });
+        using var client = host.Api(token: null);
+
+        var (status, body) = await client.GetJsonAsync("/v1/calls");
+
+        Assert.Equal(HttpStatusCode.OK, reset);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, settings.GetProperty("unauthorized_body").ValueKind);
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        body.AssertD1("Invalid or missing API token");
+    }
 }

@@ -85,6 +85,20 @@ public sealed class FaultAndAdminTests
     }
 
     [Fact]
+    public async Task TimeoutFault_InMemoryClientGivesUpBeforeHeaders_GetsNoResponse()
+    {
+        await using var host = new SimHost();
+        host.Services.GetRequiredService<FaultStore>().Add(new FaultRule(FaultKinds.Timeout, Route: "/v1/calls"));
+        using var client = host.Api();
+        using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(Http.Ct);
+        giveUp.CancelAfter(TimeSpan.FromMilliseconds(300));
+
+        // Headers only, as a handler pipeline (Polly's attempt timeout) sees it: completing the exchange after the client
+        // left would come back here as an empty 200.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetAsync("/v1/calls", HttpCompletionOption.ResponseHeadersRead, giveUp.Token));
+    }
+
+    [Fact]
     public async Task LatencyFault_DelaysThenServes()
     {
         await using var host = new SimHost();

@@ -117,7 +117,8 @@ internal static class AdminEndpoints
             return ApiErrors.BadRequest("validation_style must be v1|intro, dnd_call_behavior reject|fail_call, call_id_style uuid|prefixed");
         }
 
-        if (body.UnauthorizedBody is { } raw)
+        // "" puts the D1 default back; anything else must be JSON.
+        if (body.UnauthorizedBody is { Length: > 0 } raw)
         {
             try
             {
@@ -128,7 +129,11 @@ internal static class AdminEndpoints
                 return ApiErrors.BadRequest("unauthorized_body must be JSON text");
             }
 
-            settings.UnauthorizedBody = raw.Length == 0 ? null : raw;
+            settings.UnauthorizedBody = raw;
+        }
+        else if (body.UnauthorizedBody is not null)
+        {
+            settings.UnauthorizedBody = null;
         }
 
         settings.ValidationStyle = style ?? settings.ValidationStyle;

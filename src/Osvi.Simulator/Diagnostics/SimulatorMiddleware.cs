@@ -96,8 +96,17 @@ internal static class SimulatorMiddleware
                 await ApiErrors.WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, "Rate limit exceeded");
                 return false;
             case FaultKinds.Timeout:
-                // Hang until the client gives up (its timeout) or the server stops.
-                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+                // Hang until the client gives up (its timeout) or the server stops, then drop the exchange: completing it
+                // would hand an in-memory (TestServer) client an empty 200 as if the simulator had answered.
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, context.RequestAborted);
+                }
+                catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+                {
+                    context.Abort();
+                }
+
                 return false;
             case FaultKinds.Abort:
                 context.Abort();

@@ -342,7 +342,7 @@ public sealed partial class SimulatorWorld
             return (forced, OutcomeRules.ForcedRingSeconds, talk);
         }
 
-        var random = new Random(HashCode.Combine(call.ContentSeed, call.RetryCount, 17));
+        var random = new Random(AttemptSeed(call, 17));
         var roll = random.Next(100);
         var status = CallStatuses.Failed;
         foreach (var (candidate, weight) in s_outcomeWeights)
@@ -362,6 +362,20 @@ public sealed partial class SimulatorWorld
             CallStatuses.Busy => (status, random.Next(3, 9), 0),
             _ => (status, random.Next(1, 5), 0),
         };
+    }
+
+    /// <summary>The seed of one attempt's draws. Not <see cref="HashCode.Combine{T1, T2, T3}"/>: that is randomised per
+    /// process, which made the seeded history (and so every number drawn after it) differ from run to run.</summary>
+    private static int AttemptSeed(SimCall call, int purpose)
+    {
+        // Mixed (lowbias32 finaliser) so that neighbouring attempts do not start from neighbouring seeds.
+        var hash = unchecked(((uint)call.ContentSeed * 0x9E3779B1u) ^ ((uint)call.RetryCount * 0x85EBCA77u) ^ ((uint)purpose * 0xC2B2AE3Du));
+        hash ^= hash >> 16;
+        hash = unchecked(hash * 0x7FEB352Du);
+        hash ^= hash >> 15;
+        hash = unchecked(hash * 0x846CA68Bu);
+        hash ^= hash >> 16;
+        return (int)hash;
     }
 
     /// <summary>A believable talk time: log-normal around 1.5–2 minutes, 20 s to 10 min.</summary>
@@ -450,7 +464,7 @@ public sealed partial class SimulatorWorld
 
     private void SetOutcome(SimCall call, string status, int talkSeconds, DateTimeOffset at, string? endedBy = null, string? reason = null)
     {
-        var random = new Random(HashCode.Combine(call.ContentSeed, call.RetryCount, 29));
+        var random = new Random(AttemptSeed(call, 29));
         call.Status = status;
         call.DurationSeconds = status == CallStatuses.Picked ? Math.Max(talkSeconds, 1) : 0;
         call.EndedAt = at;

@@ -48,10 +48,7 @@ public sealed class OsviClientHarness : IDisposable
     public FakeLogCollector Logs => _provider.GetFakeLogCollector();
 
     /// <summary>Every captured log line as text: the formatted message, each structured value and the exception.</summary>
-    public IReadOnlyList<string> LogText() =>
-        [.. Logs.GetSnapshot().Select(r => string.Join(" | ",
-            new[] { r.Level.ToString(), r.Category, r.Message, r.Exception?.ToString() }
-                .Concat(r.StructuredState?.Select(kv => $"{kv.Key}={kv.Value}") ?? [])))];
+    public IReadOnlyList<string> LogText() => [.. Logs.GetSnapshot().Select(SecretScan.LogLine)];
 
     public void Dispose() => _provider.Dispose();
 }

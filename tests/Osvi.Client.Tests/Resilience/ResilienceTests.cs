@@ -200,6 +200,83 @@ public sealed class ResilienceTests
         Assert.InRange(stopwatch.Elapsed, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(5));
     }
 
+    /// <summary>A body that never finishes arriving after its headers (or breaks off with an I/O error).</summary>
+    private sealed class BrokenBody(bool stall) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+        {
+            await stream.WriteAsync("""{"success":true,"da"""u8.ToArray(), cancellationToken);
+            if (stall)
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+            }
+
+            throw new IOException("The response ended prematurely.");
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
+    [Fact]
+    public async Task Get_BodyStallsAfterTheHeaders_TimesOutPerAttemptIsRetriedThenUnreachable()
+    {
+        using var harness = new OsviClientHarness(s =>
+        {
+            s["OsviApi:AttemptTimeout"] = "00:00:00.150";
+            s["OsviApi:TotalTimeout"] = "00:00:00.600";
+        });
+        harness.Stub.Respond(HttpStatusCode.OK, configure: r => r.Content = new BrokenBody(stall: true));
+        // Without a timeout of its own the call would wait for this caller's token.
+        using var caller = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        caller.CancelAfter(TimeSpan.FromSeconds(10));
+
+        var stopwatch = Stopwatch.StartNew();
+        var exception = await Assert.ThrowsAsync<ApiRequestException>(() => harness.Api.GetActiveAgentsAsync(caller.Token));
+
+        Assert.Equal(new OsviError(OsviErrorKind.Unreachable, null, "OSVI did not answer in time.", []), OsviErrors.FromException(exception) with { FieldErrors = [] });
+        Assert.InRange(harness.Stub.Requests.Count, 2, 5);
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(4));
+    }
+
+    [Fact]
+    public async Task Post_BodyStallsAfterTheHeaders_IsSentOnceAndUnreachable()
+    {
+        using var harness = new OsviClientHarness(s =>
+        {
+            s["OsviApi:AttemptTimeout"] = "00:00:00.200";
+            s["OsviApi:TotalTimeout"] = "00:00:05";
+        });
+        harness.Stub.Respond(HttpStatusCode.OK, configure: r => r.Content = new BrokenBody(stall: true));
+        using var caller = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        caller.CancelAfter(TimeSpan.FromSeconds(10));
+
+        var stopwatch = Stopwatch.StartNew();
+        var exception = await Assert.ThrowsAsync<ApiRequestException>(() => harness.Api.StartCallAsync(
+            new StartCallRequest { AgentUuid = "agent_a", PhoneNumber = "9876543210", CountryCode = "IN" }, caller.Token));
+
+        Assert.Equal(OsviErrorKind.Unreachable, OsviErrors.FromException(exception).Kind);
+        Assert.Single(harness.Stub.Requests);
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.FromMilliseconds(150), TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
+    public async Task Get_BodyBreaksOffThenOk_IsRetriedAndSucceeds()
+    {
+        using var harness = new OsviClientHarness();
+        harness.Stub.Respond(HttpStatusCode.OK, configure: r => r.Content = new BrokenBody(stall: false)).RespondWithFixture(HttpStatusCode.OK, "active_agents.json");
+
+        var agents = await harness.Api.GetActiveAgentsAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, agents.Count);
+        Assert.Equal(2, harness.Stub.Requests.Count);
+    }
+
     [Fact]
     public async Task AnyCall_FailingRepeatedly_OpensTheCircuitAndStopsSending()
     {

@@ -39,26 +39,10 @@ public sealed class TokenIsolationTests
         });
         var exception = await FailAsync(harness, failure);
 
-        var error = exception is null ? null : OsviErrors.FromException(exception);
         List<string> texts = [.. harness.LogText()];
         if (exception is not null)
         {
-            texts.Add(exception.Message);
-            texts.Add(exception.ToString());
-            texts.Add(error!.ToString());
-            texts.AddRange(error.FieldErrors.Select(f => f.ToString()));
-        }
-
-        if (exception is ApiExceptionBase refit)
-        {
-            Assert.False(refit.RequestMessage.Headers.Contains("API-Token"));
-            texts.Add(refit.RequestMessage.ToString());
-            texts.Add(refit.RequestContent ?? "");
-        }
-
-        if (exception is ApiException api)
-        {
-            texts.Add(api.Content ?? "");
+            texts.AddRange(SecretScan.TextsOf(exception, OsviErrors.FromException(exception)));
         }
 
         Assert.NotEmpty(harness.LogText());
