@@ -1,0 +1,61 @@
+using Osvi.Dashboard.Options;
+using Osvi.Simulator.Hosting;
+
+namespace Osvi.Dashboard.Hosting;
+
+internal static class ModeSetup
+{
+    /// <summary>Decides live or demo before the host is built. Demo (no token, or <c>Dashboard:Mode=Demo</c>): starts the
+    /// simulator on a loopback port, points <c>OsviApi:BaseUrl</c>/<c>OsviApi:ApiToken</c> at it (the real HTTP client
+    /// talks to it) and stops it at shutdown. Live: nothing to start; the client's options are validated at start.</summary>
+    public static async Task<DashboardModeInfo> AddDashboardModeAsync(this WebApplicationBuilder builder)
+    {
+        var configured = builder.Configuration[DashboardConfigNames.Mode];
+        var hasToken = !string.IsNullOrWhiteSpace(builder.Configuration[DashboardConfigNames.OsviApiToken]);
+        var demo = configured?.Trim().ToLowerInvariant() switch
+        {
+            "demo" => true,
+            "live" => false,
+            _ => !hasToken,
+        };
+
+        DashboardModeInfo mode;
+        if (demo)
+        {
+            var simulator = await EmbeddedSimulator.StartAsync(SimulatorArguments(builder.Configuration));
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [DashboardConfigNames.OsviBaseUrl] = simulator.BaseUrl.ToString(),
+                [DashboardConfigNames.OsviApiToken] = simulator.ApiToken,
+            });
+            builder.Services.AddSingleton(simulator);
+            builder.Services.AddHostedService<DemoSimulatorLifetime>();
+            mode = new DashboardModeInfo(DashboardMode.Demo, simulator.BaseUrl);
+        }
+        else
+        {
+            var baseUrl = Uri.TryCreate(builder.Configuration[DashboardConfigNames.OsviBaseUrl], UriKind.Absolute, out var url) ? url : new Uri("https://api.osvi.ai");
+            mode = new DashboardModeInfo(DashboardMode.Live, baseUrl);
+        }
+
+        builder.Services.AddSingleton(mode);
+        return mode;
+    }
+
+    // The dashboard's "Simulator" section becomes the embedded simulator's own configuration; its logs stay quiet.
+    private static string[] SimulatorArguments(IConfiguration configuration) =>
+    [
+        "--Logging:LogLevel:Default=Warning",
+        .. configuration.GetSection(DashboardConfigNames.SimulatorSection).AsEnumerable()
+            .Where(pair => pair.Value is not null)
+            .Select(pair => $"--{pair.Key}={pair.Value}"),
+    ];
+
+    /// <summary>Stops the embedded simulator when the dashboard stops.</summary>
+    private sealed class DemoSimulatorLifetime(EmbeddedSimulator simulator) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public async Task StopAsync(CancellationToken cancellationToken) => await simulator.DisposeAsync();
+    }
+}

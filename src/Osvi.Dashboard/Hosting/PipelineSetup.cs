@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+using Osvi.Dashboard.Components;
+using Osvi.Dashboard.Data;
+
+namespace Osvi.Dashboard.Hosting;
+
+internal static partial class PipelineSetup
+{
+    /// <summary>The middleware pipeline and endpoints.</summary>
+    public static WebApplication UseDashboardPipeline(this WebApplication app)
+    {
+        app.UseDashboardRequestLogging();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapDashboardHealthChecks();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    /// <summary>Prepares the database, then runs until shutdown. Invalid configuration (options validation) ends the
+    /// process with exit code 1 and one log line per problem, each naming the key to fix.</summary>
+    public static async Task<int> RunDashboardAsync(this WebApplication app)
+    {
+        try
+        {
+            await DashboardDatabase.InitializeAsync(app.Services);
+            await app.RunAsync();
+            return 0;
+        }
+        catch (OptionsValidationException exception)
+        {
+            foreach (var failure in exception.Failures)
+            {
+                LogInvalidConfiguration(app.Logger, failure);
+            }
+
+            return 1;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Invalid configuration, the dashboard cannot start: {Failure}")]
+    private static partial void LogInvalidConfiguration(ILogger logger, string failure);
+}
