@@ -42,6 +42,7 @@ internal static class DashboardServicesSetup
         // Per-area services (Services/<Area>/): pages depend on these, never on IOsviApi.
         services.AddSingleton<DashboardClock>();
         services.AddScoped<IAgentsService, AgentsService>();
+        services.AddScoped<ICallCountsService, CallCountsService>();
         services.AddScoped<IOverviewService, OverviewService>();
 
         services.AddDashboardHealthChecks();

@@ -22,7 +22,7 @@ internal static class ModeSetup
         DashboardModeInfo mode;
         if (demo)
         {
-            var simulator = await EmbeddedSimulator.StartAsync(SimulatorArguments(builder.Configuration));
+            var simulator = await StartOutsideHostingContextAsync(SimulatorArguments(builder.Configuration));
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 [DashboardConfigNames.OsviBaseUrl] = simulator.BaseUrl.ToString(),
@@ -40,6 +40,16 @@ internal static class ModeSetup
 
         builder.Services.AddSingleton(mode);
         return mode;
+    }
+
+    // Hosting diagnostics (WebApplicationFactory, dotnet-ef) capture the first host built in the entry point's async
+    // flow; built outside that flow, the simulator is never mistaken for the dashboard.
+    private static Task<EmbeddedSimulator> StartOutsideHostingContextAsync(string[] args)
+    {
+        using (ExecutionContext.SuppressFlow())
+        {
+            return Task.Run(() => EmbeddedSimulator.StartAsync(args));
+        }
     }
 
     // The dashboard's "Simulator" section becomes the embedded simulator's own configuration; its logs stay quiet.

@@ -38,6 +38,8 @@ public static class OsviErrorText
                 error.RetryAfter is { } wait ? $"Wait {FormatWait(wait)} and try again." : "Wait a moment and try again.", Severity.Warning),
             OsviErrorKind.ServerError => new("OSVI had an internal error", osviMessage, detail,
                 "Try again in a moment. If it keeps happening, check OSVI's status.", Severity.Error),
+            _ when error.StatusCode is null => new("Something went wrong in the dashboard", null, detail,
+                "Try again. If it keeps happening, the dashboard's log has the details.", Severity.Error),
             _ => new("OSVI answered unexpectedly", osviMessage, detail,
                 "Try again. If it keeps happening, the dashboard's log has the details.", Severity.Error),
         };
@@ -56,6 +58,7 @@ public static class OsviErrorText
             OsviErrorKind.Forbidden => "forbidden",
             OsviErrorKind.NotFound => "not found",
             OsviErrorKind.Validation => "rejected input",
+            _ when error.StatusCode is null => "dashboard error",
             _ => "unexpected answer",
         };
     }

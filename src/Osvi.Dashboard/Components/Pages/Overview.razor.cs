@@ -39,7 +39,9 @@ public sealed partial class Overview
 
     private string? PickupCaption => Counts is null ? ErrorCaption(_calls) : Counts.PickupRate is { } rate ? $"{Percent(rate)} pickup rate" : "No finished calls yet";
 
-    private string ConnectionValue => _connection.Value switch
+    private OsviConnection? Connection => _connection.Error is { } error ? new OsviConnection(ConnectionState.Degraded, null, error) : _connection.Value;
+
+    private string ConnectionValue => Connection switch
     {
         { State: ConnectionState.Reachable, Latency: { } latency } => $"{latency.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms",
         { State: ConnectionState.TokenRejected } => "Token rejected",
@@ -48,14 +50,14 @@ public sealed partial class Overview
         _ => "—",
     };
 
-    private string ConnectionCaption => _connection.Value switch
+    private string ConnectionCaption => Connection switch
     {
         { State: ConnectionState.Reachable } => "Reachable with the configured token",
         { Error: { } error } => Components.Controls.OsviErrorText.Describe(error).Title,
         _ => "Checking…",
     };
 
-    private string ConnectionAccent => _connection.Value?.State switch
+    private string ConnectionAccent => Connection?.State switch
     {
         ConnectionState.Reachable => "#16A34A",
         ConnectionState.Degraded => "#D97706",

@@ -15,7 +15,10 @@ public sealed partial class ConnectionIndicator
     [Inject]
     public required DashboardClock Clock { get; init; }
 
-    private OsviConnection? Connection => _snapshot.Value;
+    // A probe that could not even run (a dashboard fault) still says something is wrong, never "checking" forever.
+    private OsviConnection? Connection => _snapshot.Error is { } error
+        ? new OsviConnection(ConnectionState.Degraded, null, error)
+        : _snapshot.Value;
 
     private string StateClass => Connection?.State switch
     {

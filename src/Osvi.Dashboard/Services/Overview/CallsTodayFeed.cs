@@ -9,9 +9,9 @@ public sealed record CallsTodayKey : LiveKey<CallCounts>
     public static CallsTodayKey Instance { get; } = new();
 }
 
-internal sealed class CallsTodayFetcher(IOverviewService overview, DashboardClock clock) : ILiveFetcher<CallsTodayKey, CallCounts>
+internal sealed class CallsTodayFetcher(ICallCountsService counts, DashboardClock clock) : ILiveFetcher<CallsTodayKey, CallCounts>
 {
     public const string FeedName = "CallsToday";
 
-    public Task<ServiceResult<CallCounts>> FetchAsync(CallsTodayKey key, CancellationToken ct) => overview.CountCallsByStatusAsync(clock.Today, ct);
+    public Task<ServiceResult<CallCounts>> FetchAsync(CallsTodayKey key, CancellationToken ct) => counts.CountByStatusAsync(clock.Today, agentUuid: null, ct);
 }

@@ -33,25 +33,29 @@ public sealed record CallCounts(DateOnly Day, string TimeZone, IReadOnlyDictiona
 /// <param name="AddedAt">When.</param>
 public sealed record WatchedCampaignView(long CampaignId, string? LocalName, string AddedBy, DateTimeOffset AddedAt);
 
-/// <summary>What the Overview page reads besides the live feeds.</summary>
+/// <summary>Counts of calls, cheap enough to poll: one <c>per_page=1</c> request per status, reading <c>meta.total_count</c>.</summary>
+public interface ICallCountsService
+{
+    /// <summary>Counts one day's calls per status (the day in the dashboard's zone), optionally for one agent. OSVI
+    /// filters dates on <c>call_picked_at</c>, so calls still queued (not dialled yet) are not counted.</summary>
+    Task<ServiceResult<CallCounts>> CountByStatusAsync(DateOnly day, string? agentUuid, CancellationToken ct);
+}
+
+/// <summary>What the Overview page reads from the dashboard's own database.</summary>
 public interface IOverviewService
 {
-    /// <summary>Counts one day's calls per status with one cheap request per status (<c>per_page=1</c>, reading
-    /// <c>meta.total_count</c>). OSVI filters dates on <c>call_picked_at</c>, so calls still queued are not counted.</summary>
-    Task<ServiceResult<CallCounts>> CountCallsByStatusAsync(DateOnly day, CancellationToken ct);
-
     /// <summary>The watched campaigns, in the order they were added.</summary>
     Task<IReadOnlyList<WatchedCampaignView>> GetWatchedCampaignsAsync(CancellationToken ct);
 }
 
-internal sealed class OverviewService(OsviGateway osvi, DashboardClock clock, IDbContextFactory<DashboardDbContext> database) : IOverviewService
+internal sealed class CallCountsService(OsviGateway osvi, DashboardClock clock) : ICallCountsService
 {
-    public async Task<ServiceResult<CallCounts>> CountCallsByStatusAsync(DateOnly day, CancellationToken ct)
+    public async Task<ServiceResult<CallCounts>> CountByStatusAsync(DateOnly day, string? agentUuid, CancellationToken ct)
     {
         var (start, end) = clock.DayBounds(day);
         var counts = await Task.WhenAll(CallStatus.Known.Select(async status =>
         {
-            var query = new CallListQuery { Status = [status.Value], StartDate = start, EndDate = end, Page = 1, PerPage = 1 };
+            var query = new CallListQuery { Status = [status.Value], AgentUuid = agentUuid, StartDate = start, EndDate = end, Page = 1, PerPage = 1 };
             var result = await osvi.SendAsync($"count {status.Value} calls", (api, token) => api.ListCallsAsync(query, token), page => page.Meta.TotalCount, ct);
             return (status, result);
         }));
@@ -64,7 +68,10 @@ internal sealed class OverviewService(OsviGateway osvi, DashboardClock clock, ID
 
         return ServiceResult<CallCounts>.Success(new CallCounts(day, clock.ZoneLabel, counts.ToDictionary(count => count.status, count => count.result.Value)));
     }
+}
 
+internal sealed class OverviewService(IDbContextFactory<DashboardDbContext> database) : IOverviewService
+{
     public async Task<IReadOnlyList<WatchedCampaignView>> GetWatchedCampaignsAsync(CancellationToken ct)
     {
         await using var db = await database.CreateDbContextAsync(ct);
