@@ -21,6 +21,7 @@ internal sealed partial class LiveDataStore : ILiveData
     private readonly TimeProvider _time;
     private readonly IOptionsMonitor<DashboardOptions> _options;
     private readonly ILogger<LiveDataStore> _logger;
+    private int _rounds;
 
     public LiveDataStore(IEnumerable<LiveFeedRegistration> registrations, IServiceScopeFactory scopes, TimeProvider time,
         IOptionsMonitor<DashboardOptions> options, ILogger<LiveDataStore> logger)
@@ -75,6 +76,7 @@ internal sealed partial class LiveDataStore : ILiveData
     /// evicts feeds nobody has watched for a while. Completes when the polls it started have finished.</summary>
     internal Task PollDueAsync(CancellationToken ct)
     {
+        Interlocked.Increment(ref _rounds);
         var now = _time.GetUtcNow();
         var live = _options.CurrentValue.Live;
         List<Task> started = [];
@@ -113,6 +115,9 @@ internal sealed partial class LiveDataStore : ILiveData
 
     /// <summary>Subscribers of one key (diagnostics and tests).</summary>
     internal int SubscriberCount(object key) => _entries.TryGetValue(key, out var entry) ? entry.SubscriberCount : 0;
+
+    /// <summary>How many times <see cref="PollDueAsync"/> ran (tests wait on it after moving a fake clock).</summary>
+    internal int Rounds => Volatile.Read(ref _rounds);
 
     /// <summary>Keys the store holds (watched or recently watched).</summary>
     internal int EntryCount => _entries.Count;

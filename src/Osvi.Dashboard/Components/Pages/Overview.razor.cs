@@ -20,13 +20,9 @@ public sealed partial class Overview
     private LiveSnapshot<CallCounts> _calls = LiveSnapshot<CallCounts>.Pending;
     private LiveSnapshot<IReadOnlyList<AgentView>> _agents = LiveSnapshot<IReadOnlyList<AgentView>>.Pending;
     private LiveSnapshot<OsviConnection> _connection = LiveSnapshot<OsviConnection>.Pending;
-    private ServiceResult<IReadOnlyList<WatchedCampaignView>>? _watched;
     private List<ChartSeries<double>> _series = [];
     private string[] _labels = [];
     private readonly DonutChartOptions _chartOptions = new() { ShowLegend = false, ShowToolTips = true };
-
-    [Inject]
-    public required IOverviewService Overviews { get; init; }
 
     [Inject]
     public required DashboardClock Clock { get; init; }
@@ -72,7 +68,7 @@ public sealed partial class Overview
     private string ChartDescription => Counts is null ? "" :
         "Today's calls by status: " + string.Join(", ", StatusRows.Select(row => $"{row.Style.Label} {row.Count}"));
 
-    protected override async Task OnInitializedAsync()
+    protected override void OnInitialized()
     {
         _connection = Watch(Services.Connection.OsviConnectionKey.Instance, snapshot => _connection = snapshot);
         _agents = Watch(ActiveAgentsKey.Instance, snapshot => _agents = snapshot);
@@ -82,13 +78,6 @@ public sealed partial class Overview
             BuildChart();
         });
         BuildChart();
-        await LoadWatchedAsync();
-    }
-
-    private async Task LoadWatchedAsync()
-    {
-        var campaigns = await Overviews.GetWatchedCampaignsAsync(ComponentCancellation);
-        _watched = ServiceResult<IReadOnlyList<WatchedCampaignView>>.Success(campaigns);
     }
 
     private void RefreshCalls() => Live.RequestRefresh(CallsTodayKey.Instance);
