@@ -25,6 +25,7 @@ public class DashboardFactory : WebApplicationFactory<Program>
     private readonly List<Action<IWebHostBuilder>> _simulatorConfiguration = [];
     private WebApplicationFactory<SimulatorEntryPoint>? _simulator;
     private bool _demo;
+    private bool _routeToSimulator = true;
 
     public DashboardFactory()
     {
@@ -78,6 +79,13 @@ public class DashboardFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Leaves every HttpClient on its real network handler (e.g. to test an unreachable OSVI address).</summary>
+    public DashboardFactory WithoutSimulatorRouting()
+    {
+        _routeToSimulator = false;
+        return this;
+    }
+
     /// <summary>Runs true demo mode: no token, the embedded simulator on a loopback port, no request routing.</summary>
     public DashboardFactory UseDemoMode()
     {
@@ -91,7 +99,7 @@ public class DashboardFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        foreach (var (key, value) in _settings)
+        foreach (var (key, value) in _settings.Where(setting => setting.Value is not null))
         {
             builder.UseSetting(key, value);
         }
@@ -99,7 +107,7 @@ public class DashboardFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<ILogEventSink>(Logs);
-            if (!_demo)
+            if (!_demo && _routeToSimulator)
             {
                 var baseUrl = new Uri(_settings[DashboardConfigNames.OsviBaseUrl] ?? SimulatorBaseUrl.ToString());
                 services.AddSingleton<IHttpMessageHandlerBuilderFilter>(

@@ -34,7 +34,7 @@ internal static class LoggingSetup
             {
                 logger.WriteTo.Console(outputTemplate: TextTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
             }
-        });
+        }, preserveStaticLogger: true);   // each host keeps its own logger (tests run several hosts in one process)
         return builder;
     }
 

@@ -33,9 +33,9 @@ internal static partial class PipelineSetup
             await app.RunAsync();
             return 0;
         }
-        catch (OptionsValidationException exception)
+        catch (Exception exception) when (ValidationFailures(exception) is { Count: > 0 } failures)
         {
-            foreach (var failure in exception.Failures)
+            foreach (var failure in failures)
             {
                 LogInvalidConfiguration(app.Logger, failure);
             }
@@ -43,6 +43,15 @@ internal static partial class PipelineSetup
             return 1;
         }
     }
+
+    // The host reports start-up validation as an OptionsValidationException, alone or inside an AggregateException.
+    private static List<string> ValidationFailures(Exception exception) => exception switch
+    {
+        OptionsValidationException validation => [.. validation.Failures],
+        AggregateException aggregate when aggregate.Flatten().InnerExceptions.All(inner => inner is OptionsValidationException) =>
+            [.. aggregate.Flatten().InnerExceptions.Cast<OptionsValidationException>().SelectMany(inner => inner.Failures).Distinct()],
+        _ => [],
+    };
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Invalid configuration, the dashboard cannot start: {Failure}")]
     private static partial void LogInvalidConfiguration(ILogger logger, string failure);
