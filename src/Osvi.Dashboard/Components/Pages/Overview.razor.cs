@@ -102,7 +102,7 @@ public sealed partial class Overview
 
     private static string Format(int? value) => value?.ToString("N0", CultureInfo.InvariantCulture) ?? "—";
 
-    private static string Percent(double share) => share.ToString("P0", CultureInfo.InvariantCulture);
+    private static string Percent(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 
     private static string Initials(string name)
     {
