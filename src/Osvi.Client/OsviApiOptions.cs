@@ -1,18 +1,43 @@
-using Microsoft.Extensions.Options;
-
 namespace Osvi.Client;
 
 /// <summary>Configuration of the OSVI client, bound from the <c>OsviApi</c> section.</summary>
+/// <remarks>Only <see cref="BaseUrl"/> and <see cref="ApiToken"/> normally need setting; the rest tune the HTTP pipeline
+/// (timeouts, GET retries, circuit breaker) and have production defaults. Every value is checked at start-up by
+/// <see cref="OsviApiOptionsValidator"/>, with messages that name the configuration key.</remarks>
 public sealed class OsviApiOptions
 {
     /// <summary>The configuration section name.</summary>
     public const string SectionName = "OsviApi";
 
     /// <summary>Configuration key of <see cref="BaseUrl"/>.</summary>
-    public const string BaseUrlKey = SectionName + ":BaseUrl";
+    public const string BaseUrlKey = SectionName + ":" + nameof(BaseUrl);
 
     /// <summary>Configuration key of <see cref="ApiToken"/>.</summary>
-    public const string ApiTokenKey = SectionName + ":ApiToken";
+    public const string ApiTokenKey = SectionName + ":" + nameof(ApiToken);
+
+    /// <summary>Configuration key of <see cref="AttemptTimeout"/>.</summary>
+    public const string AttemptTimeoutKey = SectionName + ":" + nameof(AttemptTimeout);
+
+    /// <summary>Configuration key of <see cref="TotalTimeout"/>.</summary>
+    public const string TotalTimeoutKey = SectionName + ":" + nameof(TotalTimeout);
+
+    /// <summary>Configuration key of <see cref="MaxRetries"/>.</summary>
+    public const string MaxRetriesKey = SectionName + ":" + nameof(MaxRetries);
+
+    /// <summary>Configuration key of <see cref="RetryBaseDelay"/>.</summary>
+    public const string RetryBaseDelayKey = SectionName + ":" + nameof(RetryBaseDelay);
+
+    /// <summary>Configuration key of <see cref="MaxRetryAfter"/>.</summary>
+    public const string MaxRetryAfterKey = SectionName + ":" + nameof(MaxRetryAfter);
+
+    /// <summary>Configuration key of <see cref="CircuitBreakerMinimumThroughput"/>.</summary>
+    public const string CircuitBreakerMinimumThroughputKey = SectionName + ":" + nameof(CircuitBreakerMinimumThroughput);
+
+    /// <summary>Configuration key of <see cref="CircuitBreakerBreakDuration"/>.</summary>
+    public const string CircuitBreakerBreakDurationKey = SectionName + ":" + nameof(CircuitBreakerBreakDuration);
+
+    /// <summary>The HTTP header that carries the token on every request (added by the client's pipeline only).</summary>
+    public const string ApiTokenHeaderName = "API-Token";
 
     /// <summary>The documented length of an OSVI API token.</summary>
     public const int TokenLength = 16;
@@ -20,52 +45,36 @@ public sealed class OsviApiOptions
     /// <summary>The API root, <c>https://api.osvi.ai</c> by default.</summary>
     public Uri BaseUrl { get; set; } = new("https://api.osvi.ai");
 
-    /// <summary>The account's 16-character API token. Secret: only ever read by the token handler.</summary>
+    /// <summary>The account's 16-character API token. Secret: only ever read by the client's HTTP pipeline, and never
+    /// shown by <see cref="ToString"/>.</summary>
     public string ApiToken { get; set; } = "";
 
-    /// <summary>Timeout of one attempt.</summary>
+    /// <summary>Timeout of one attempt (10 s by default).</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Timeout of a whole request, retries included.</summary>
+    /// <summary>Timeout of a whole request, retries and their delays included (30 s by default).</summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Maximum retries of a GET that met a transient failure (writes are never retried).</summary>
+    /// <summary>Maximum retries of a GET that met a transient failure (3 by default; 0 turns retries off). Requests that
+    /// change something (POST, DELETE) are never retried.</summary>
     public int MaxRetries { get; set; } = 3;
 
+    /// <summary>First delay of the exponential backoff between GET retries, before jitter (1 s by default).</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest <c>Retry-After</c> of a 429 on a GET that is waited out by retrying (10 s by default, never
+    /// more than <see cref="TotalTimeout"/>); a longer one is returned to the caller at once as <see cref="OsviErrorKind.RateLimited"/> with its
+    /// <see cref="OsviError.RetryAfter"/>.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Requests in the 30 s sampling window before the circuit breaker may open (10 by default). It opens when
+    /// at least half of them failed transiently (5xx, 408, 429, timeouts, connection errors).</summary>
+    public int CircuitBreakerMinimumThroughput { get; set; } = 10;
+
+    /// <summary>How long an open circuit rejects requests without sending them (15 s by default).</summary>
+    public TimeSpan CircuitBreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <inheritdoc />
-    public override string ToString() => $"OsviApiOptions {{ BaseUrl = {BaseUrl}, ApiToken = (redacted) }}";
-}
-
-/// <summary>Validates <see cref="OsviApiOptions"/> at start-up with messages that name the configuration key.</summary>
-public sealed class OsviApiOptionsValidator : IValidateOptions<OsviApiOptions>
-{
-    /// <inheritdoc />
-    public ValidateOptionsResult Validate(string? name, OsviApiOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        List<string> failures = [];
-        if (options.BaseUrl is null || !options.BaseUrl.IsAbsoluteUri ||
-            (options.BaseUrl.Scheme != Uri.UriSchemeHttps && options.BaseUrl.Scheme != Uri.UriSchemeHttp))
-        {
-            failures.Add($"{OsviApiOptions.BaseUrlKey} must be an absolute http(s) URL, e.g. https://api.osvi.ai.");
-        }
-
-        if (string.IsNullOrWhiteSpace(options.ApiToken) || options.ApiToken.Trim().Length != OsviApiOptions.TokenLength)
-        {
-            failures.Add($"{OsviApiOptions.ApiTokenKey} is required ({OsviApiOptions.TokenLength} characters; OSVI dashboard → Settings → API). " +
-                         "Set it with the environment variable OsviApi__ApiToken or a secret file.");
-        }
-
-        if (options.AttemptTimeout <= TimeSpan.Zero || options.TotalTimeout < options.AttemptTimeout)
-        {
-            failures.Add($"{OsviApiOptions.SectionName}:AttemptTimeout must be positive and no longer than {OsviApiOptions.SectionName}:TotalTimeout.");
-        }
-
-        if (options.MaxRetries is < 0 or > 10)
-        {
-            failures.Add($"{OsviApiOptions.SectionName}:MaxRetries must be between 0 and 10.");
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
+    public override string ToString() =>
+        $"OsviApiOptions {{ BaseUrl = {BaseUrl}, ApiToken = {(string.IsNullOrEmpty(ApiToken) ? "(empty)" : "(redacted)")} }}";
 }

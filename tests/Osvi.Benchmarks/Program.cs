@@ -2,7 +2,10 @@ namespace Osvi.Benchmarks;
 
 internal static class Program
 {
-    private static readonly Dictionary<string, (string Description, Func<string[], Task<int>> Run)> s_benchmarks = new(StringComparer.OrdinalIgnoreCase);
+    private static readonly Dictionary<string, (string Description, Func<string[], Task<int>> Run)> s_benchmarks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["simulator-calls"] = (SimulatorCallsBenchmark.Description, SimulatorCallsBenchmark.RunAsync),
+    };
 
     private static async Task<int> Main(string[] args)
     {

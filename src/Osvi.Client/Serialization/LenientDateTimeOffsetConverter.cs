@@ -11,6 +11,11 @@ public sealed class LenientDateTimeOffsetConverter : JsonConverter<DateTimeOffse
     /// <inheritdoc />
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException($"Expected an ISO-8601 timestamp string, found {reader.TokenType}.");
+        }
+
         var text = reader.GetString();
         if (TryParse(text, out var value))
         {

@@ -1,0 +1,62 @@
+using Polly.CircuitBreaker;
+using Polly.RateLimiting;
+using Polly.Timeout;
+
+namespace Osvi.Client.Tests.Errors;
+
+/// <summary><see cref="OsviErrors"/> on exceptions that do not come from an HTTP answer.</summary>
+public sealed class OsviErrorsTests
+{
+    public static TheoryData<Exception, string> TransportFailures => new()
+    {
+        { new HttpRequestException("Name or service not known (api.osvi.ai:443)"), "OSVI could not be reached." },
+        { new TimeoutRejectedException("The operation didn't complete within the allowed timeout of '00:00:10'."), "OSVI did not answer in time." },
+        { new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout of 100 seconds elapsing.", new TimeoutException()), "OSVI did not answer in time." },
+        { new BrokenCircuitException("The circuit is now open and is not allowing calls."), "OSVI keeps failing; requests are paused for a few seconds to let it recover." },
+        { new IsolatedCircuitException("The circuit is manually held open and is not allowing calls."), "OSVI keeps failing; requests are paused for a few seconds to let it recover." },
+        { new RateLimiterRejectedException(), "Too many requests to OSVI are in flight; try again shortly." },
+        { new IOException("Unable to read data from the transport connection."), "OSVI could not be reached." },
+    };
+
+    [Theory]
+    [MemberData(nameof(TransportFailures))]
+    public void FromException_TransportFailure_IsUnreachableWithAPlainMessage(Exception exception, string message)
+    {
+        var error = OsviErrors.FromException(exception);
+
+        Assert.Equal(OsviErrorKind.Unreachable, error.Kind);
+        Assert.Null(error.StatusCode);
+        Assert.Equal(message, error.Message);
+        Assert.Empty(error.FieldErrors);
+    }
+
+    [Fact]
+    public void TryFromException_CallerCancellation_IsNotAnError()
+    {
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        var cancelled = new OperationCanceledException(cts.Token);
+
+        Assert.False(OsviErrors.TryFromException(cancelled, out var error));
+        Assert.Null(error);
+    }
+
+    [Fact]
+    public void FromException_CallerCancellation_RethrowsTheSameException()
+    {
+        var cancelled = new TaskCanceledException("A task was canceled.");
+
+        var thrown = Assert.Throws<TaskCanceledException>(() => OsviErrors.FromException(cancelled));
+
+        Assert.Same(cancelled, thrown);
+    }
+
+    [Fact]
+    public void FromException_ProgrammingError_RethrowsItUnchanged()
+    {
+        var bug = new InvalidOperationException("bug");
+
+        Assert.Same(bug, Assert.Throws<InvalidOperationException>(() => OsviErrors.FromException(bug)));
+        Assert.False(OsviErrors.TryFromException(bug, out _));
+    }
+}
