@@ -55,7 +55,7 @@ public sealed class DashboardBrowser : IAsyncDisposable
     {
         var context = await browser.NewContextAsync(new()
         {
-            ViewportSize = new() { Width = 1440, Height = 960 },
+            ViewportSize = new() { Width = 1440, Height = 1100 },
             ColorScheme = colorScheme == "dark" ? ColorScheme.Dark : ColorScheme.Light,
             Locale = "en-US",
         });
@@ -89,8 +89,13 @@ public sealed class DashboardBrowser : IAsyncDisposable
         Assert.True(severe.Count == 0, $"axe on {where}: " + string.Join("; ", severe.Select(Describe)));
     }
 
-    public Task ScreenshotAsync(string name) =>
-        Page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
+    /// <summary>Saves a screenshot of the viewport (1440×1100) under tests/.results/screenshots, pointer parked off any control.</summary>
+    public async Task ScreenshotAsync(string name)
+    {
+        await Page.Mouse.MoveAsync(1, 1100 - 1);
+        await Page.WaitForTimeoutAsync(300);
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png") });
+    }
 
     public async ValueTask DisposeAsync() => await Context.DisposeAsync();
 

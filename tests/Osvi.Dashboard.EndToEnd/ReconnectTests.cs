@@ -20,7 +20,9 @@ public sealed class ReconnectTests(BrowserFixture browser)
         var dialog = page.Page.Locator("#components-reconnect-modal");
         await Assertions.Expect(dialog).ToBeVisibleAsync(new() { Timeout = 20000 });
         await Assertions.Expect(dialog.Locator("h2")).ToHaveTextAsync("Connection to the dashboard lost");
-        Assert.False(await page.Page.Locator("#blazor-error-ui").IsVisibleAsync());
+        Assert.False(await page.Page.Locator("#blazor-error-ui").IsVisibleAsync(),
+            "Blazor's error bar showed. Browser: " + string.Join(" | ", page.ConsoleErrors) + " Server: " +
+            string.Join(" | ", factory.Logs.Events.Where(e => e.Level >= Serilog.Events.LogEventLevel.Warning).Select(e => e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture) + " " + e.Exception?.GetType().Name)));
         await page.ScreenshotAsync("reconnect");
     }
 }

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
 namespace Osvi.Dashboard.Testing;
 
 /// <summary>The dashboard on a real Kestrel loopback port, so a real browser can open it. It runs in demo mode by
@@ -13,6 +16,8 @@ public class KestrelDashboardFactory : DashboardFactory
             UseDemoMode();
         }
 
+        // Open circuits keep their WebSocket until the host gives up waiting; a test need not wait 30 s for that.
+        WithServices(services => services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(3)));
         WithSetting(Options.DashboardConfigNames.LiveInterval, "00:00:02");
         WithSetting(Options.DashboardConfigNames.LiveTick, "00:00:00.250");
     }

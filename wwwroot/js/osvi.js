@@ -41,9 +41,22 @@
       }
     };
 
+    // A message the client was sending when the socket dropped fails with "Cannot send data if the connection is not in
+    // the 'Connected' State", and blazor.web.js shows its error bar for it. That is the disconnect the dialog already
+    // explains, not a page error: clear the bar whenever the connection is lost or comes back.
+    const errorBar = document.getElementById("blazor-error-ui");
+    const clearErrorBar = () => {
+      if (errorBar) {
+        errorBar.style.display = "none";
+      }
+    };
+
     modal.addEventListener("components-reconnect-state-changed", (event) => {
       const state = event.detail.state;
       modal.dataset.state = state;
+      if (state !== "rejected") {
+        clearErrorBar();
+      }
       if (state === "show" || state === "retrying" || state === "failed" || state === "paused") {
         if (!modal.open) {
           modal.showModal();

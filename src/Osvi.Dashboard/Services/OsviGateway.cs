@@ -4,7 +4,7 @@ using Osvi.Dashboard.Security;
 namespace Osvi.Dashboard.Services;
 
 /// <summary>The one place dashboard services call OSVI through: it runs an <see cref="IOsviApi"/> call, turns every
-/// upstream failure into a <see cref="ServiceResult{T}"/> with an <see cref="OsviError"/>, scrubs secrets from OSVI's
+/// upstream failure into a <see cref="ServiceResult{T}"/> with an <see cref="OsviError"/> (<see cref="OsviErrors"/>), scrubs secrets from OSVI's
 /// messages, and logs a rejected token (401) loudly once. A cancelled <c>ct</c> passes through as
 /// <see cref="OperationCanceledException"/>. It never retries: retries of GETs live in the HTTP pipeline.</summary>
 public sealed partial class OsviGateway(IOsviApi api, OsviAuthAlarm alarm, SecretRedactor redactor, ILogger<OsviGateway> logger)
@@ -26,7 +26,7 @@ public sealed partial class OsviGateway(IOsviApi api, OsviAuthAlarm alarm, Secre
         {
             throw;
         }
-        catch (Exception exception) when (UpstreamErrors.TryFromException(exception, out var error))
+        catch (Exception exception) when (OsviErrors.TryFromException(exception, out var error))
         {
             return ServiceResult<T>.Failed(Report(operation, error));
         }
@@ -40,14 +40,13 @@ public sealed partial class OsviGateway(IOsviApi api, OsviAuthAlarm alarm, Secre
         return result.Map(map);
     }
 
-    /// <summary>The taxonomy entry for an upstream exception that a caller met itself (e.g. the <c>Error</c> of an
-    /// <c>IApiResponse</c> whose non-2xx it inspected). Logs like <see cref="SendAsync{T}"/>.</summary>
-    public OsviError Translate(string operation, Exception exception)
+    /// <summary>The taxonomy entry for a non-2xx <see cref="Refit.IApiResponse"/> a caller inspected itself (the
+    /// methods where such an answer is an expected outcome, e.g. 404 on a recording); null for a success. Scrubbed and
+    /// logged like <see cref="SendAsync{T}"/>.</summary>
+    public OsviError? Translate(string operation, Refit.IApiResponse response)
     {
-        ArgumentNullException.ThrowIfNull(exception);
-        var error = UpstreamErrors.FromException(exception)
-            ?? throw new ArgumentException("Not an upstream failure.", nameof(exception), exception);
-        return Report(operation, error);
+        ArgumentNullException.ThrowIfNull(response);
+        return OsviErrors.FromResponse(response) is { } error ? Report(operation, error) : null;
     }
 
     private OsviError Report(string operation, OsviError error)

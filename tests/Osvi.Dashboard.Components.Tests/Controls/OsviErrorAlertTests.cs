@@ -34,7 +34,7 @@ public sealed class OsviErrorAlertTests : OsviTestContext
     {
         var cut = Render<OsviErrorAlert>(p => p.Add(a => a.Error, new OsviError(OsviErrorKind.NotFound, 404, "Phone not found in DND list", [])));
 
-        Assert.Equal("OSVI said: “Phone not found in DND list”", cut.Find(".osvi-error-message").TextContent);
+        Assert.Equal("OSVI answered HTTP 404: “Phone not found in DND list”", cut.Find(".osvi-error-message").TextContent);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class OsviErrorAlertTests : OsviTestContext
         var cut = Render<OsviErrorAlert>(p => p.Add(a => a.Error, new OsviError(OsviErrorKind.Unreachable, null, "OSVI could not be reached: Connection refused", [])));
 
         Assert.Equal("OSVI could not be reached: Connection refused", cut.Find(".osvi-error-message").TextContent);
-        Assert.DoesNotContain("OSVI said", cut.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("OSVI answered", cut.Markup, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class MainLayoutTests : OsviTestContext
         var cut = RenderLayout(Text("Page"), mode: DashboardMode.Demo);
 
         Assert.Equal("Demo", cut.Find("#mode-badge").TextContent.Trim());
-        Assert.Contains("built-in OSVI simulator", cut.Find("#demo-banner").TextContent, StringComparison.Ordinal);
+        Assert.Contains("simulated by the built-in OSVI simulator", cut.Find("#demo-banner").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -57,6 +57,7 @@ public sealed class StartupTests
             Assert.Equal(simulatorUrl, osvi.BaseUrl);
             Assert.Equal(SimulatorDefaults.PrimaryToken, osvi.ApiToken);
             using var direct = new HttpClient { BaseAddress = simulatorUrl };
+            direct.DefaultRequestHeaders.Add("API-Token", SimulatorDefaults.PrimaryToken);
             Assert.Equal(HttpStatusCode.OK, (await direct.GetAsync("/v1/active_agents", TestContext.Current.CancellationToken)).StatusCode);
             Assert.Contains(factory.Logs.Messages(LogEventLevel.Warning), m => m.Contains("DEMO MODE", StringComparison.Ordinal));
         }

@@ -38,9 +38,9 @@ public sealed class OsviGatewayTests
         { HttpStatusCode.Unauthorized, """{"success":false,"error":"Invalid or missing API token","details":null}""", OsviErrorKind.Unauthorized, "Invalid or missing API token" },
         { HttpStatusCode.Forbidden, """{"message":"Agent belongs to another account"}""", OsviErrorKind.Forbidden, "Agent belongs to another account" },
         { HttpStatusCode.NotFound, """{"success":false,"error":"Not found","details":null}""", OsviErrorKind.NotFound, "Not found" },
-        { HttpStatusCode.TooManyRequests, null, OsviErrorKind.RateLimited, "OSVI is limiting the rate of requests." },
-        { HttpStatusCode.InternalServerError, "<html><body>Internal Server Error</body></html>", OsviErrorKind.ServerError, "OSVI had an internal error (HTTP 500)." },
-        { HttpStatusCode.BadGateway, "", OsviErrorKind.ServerError, "OSVI had an internal error (HTTP 502)." },
+        { HttpStatusCode.TooManyRequests, null, OsviErrorKind.RateLimited, "OSVI is rate limiting requests; try again shortly." },
+        { HttpStatusCode.InternalServerError, "<html><body>Internal Server Error</body></html>", OsviErrorKind.ServerError, "OSVI had an internal error (HTTP 500); try again later." },
+        { HttpStatusCode.BadGateway, "", OsviErrorKind.ServerError, "OSVI had an internal error (HTTP 502); try again later." },
     };
 
     [Theory]
@@ -88,7 +88,7 @@ public sealed class OsviGatewayTests
         new HttpRequestException("No such host is known (api.osvi.ai:443)"),
         new TimeoutRejectedException("timed out", TimeSpan.FromSeconds(10)),
         new BrokenCircuitException("open"),
-        new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout"),
+        new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout", new TimeoutException()),
     };
 
     [Theory]

@@ -6,8 +6,8 @@ namespace Osvi.Dashboard.Components.Controls;
 
 /// <summary>How an <see cref="OsviError"/> reads in the UI: what happened, OSVI's own message, what to do.</summary>
 /// <param name="Title">What happened, e.g. "OSVI could not be reached".</param>
-/// <param name="OsviMessage">OSVI's own message, when it sent one.</param>
-/// <param name="Detail">The dashboard's own description when OSVI sent none (e.g. the network error).</param>
+/// <param name="OsviMessage">OSVI's answer (its own message, or the client's description of its status), when it answered.</param>
+/// <param name="Detail">The description of a failure without an answer (network, timeout, a dashboard fault).</param>
 /// <param name="Advice">What to do.</param>
 /// <param name="Severity">How it is coloured.</param>
 public sealed record ErrorDescription(string Title, string? OsviMessage, string? Detail, string Advice, Severity Severity);
@@ -19,7 +19,7 @@ public static class OsviErrorText
     public static ErrorDescription Describe(OsviError error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        var fromOsvi = error.StatusCode is not null && !Services.UpstreamErrors.IsDefaultMessage(error);
+        var fromOsvi = error.StatusCode is not null;
         var osviMessage = fromOsvi ? error.Message : null;
         var detail = fromOsvi ? null : error.Message;
         return error.Kind switch
