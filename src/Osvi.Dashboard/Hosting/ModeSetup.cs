@@ -52,10 +52,17 @@ internal static class ModeSetup
         }
     }
 
-    // The dashboard's "Simulator" section becomes the embedded simulator's own configuration; its logs stay quiet.
+    // The dashboard's "Simulator" section becomes the embedded simulator's own configuration. Its own logs stay quiet
+    // (warnings up), in JSON when the dashboard logs JSON, and it ignores the container's HTTP_PORTS (it binds a
+    // loopback port of its own).
     private static string[] SimulatorArguments(IConfiguration configuration) =>
     [
         "--Logging:LogLevel:Default=Warning",
+        "--http_ports=",
+        "--https_ports=",
+        .. string.Equals(configuration[DashboardConfigNames.LogFormat], "Json", StringComparison.OrdinalIgnoreCase)
+            ? new[] { "--Logging:Console:FormatterName=json" }
+            : [],
         .. configuration.GetSection(DashboardConfigNames.SimulatorSection).AsEnumerable()
             .Where(pair => pair.Value is not null)
             .Select(pair => $"--{pair.Key}={pair.Value}"),
