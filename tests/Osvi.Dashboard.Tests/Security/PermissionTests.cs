@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Osvi.Dashboard.Security;
@@ -103,12 +104,33 @@ public sealed class PermissionTests
     public async Task CurrentUser_CircuitAuthenticationState_IsRead()
     {
         var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "ana"), new Claim(ClaimTypes.Role, "admin")], "Cookies"));
-        var currentUser = new CurrentUser(new FixedAuthenticationState(principal), TestOptions.Dashboard(o => o.Security.AnonymousRole = ""));
+        var currentUser = new CurrentUser(new FixedAuthenticationState(principal), new HttpContextAccessor(), TestOptions.Dashboard(o => o.Security.AnonymousRole = ""));
 
         var user = await currentUser.GetAsync();
 
         Assert.Equal("ana", user.Name);
         Assert.Equal([DashboardRoles.Admin], user.Roles);
+    }
+
+    [Fact]
+    public async Task CurrentUser_HttpEndpointOutsideACircuit_ReadsTheRequestsUser()
+    {
+        var request = new DefaultHttpContext
+        {
+            User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "exporter"), new Claim(ClaimTypes.Role, "viewer")], "Cookies")),
+        };
+        var currentUser = new CurrentUser(new NoCircuitAuthenticationState(), new HttpContextAccessor { HttpContext = request }, TestOptions.Dashboard());
+
+        var user = await currentUser.GetAsync();
+
+        Assert.Equal("exporter", user.Name);
+        Assert.False(user.Can(DashboardPermission.StartCalls));
+    }
+
+    private sealed class NoCircuitAuthenticationState : AuthenticationStateProvider
+    {
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() =>
+            throw new InvalidOperationException("GetAuthenticationStateAsync was called before SetAuthenticationState.");
     }
 
     private sealed class FixedAuthenticationState(ClaimsPrincipal principal) : AuthenticationStateProvider
