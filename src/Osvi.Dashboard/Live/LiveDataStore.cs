@@ -168,6 +168,8 @@ internal sealed partial class LiveDataStore : ILiveData
     private sealed class FeedEntry<T>(LiveDataStore store, LiveKey<T> key, string name,
         Func<IServiceProvider, LiveKey<T>, CancellationToken, Task<ServiceResult<T>>> fetch) : FeedEntry(name)
     {
+        private static readonly TimeSpan s_maxPollDuration = TimeSpan.FromMinutes(2);
+
         private readonly Lock _gate = new();
         private ImmutableArray<Subscription> _subscribers = [];
         private LiveSnapshot<T> _snapshot = LiveSnapshot<T>.Pending;
@@ -265,10 +267,13 @@ internal sealed partial class LiveDataStore : ILiveData
         public override async Task PollAsync(CancellationToken ct)
         {
             ServiceResult<T> result;
+            // A fetch that never returns would stop this feed for good; the OSVI client times out long before this.
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            limit.CancelAfter(s_maxPollDuration);
             try
             {
                 await using var scope = store._scopes.CreateAsyncScope();
-                result = await fetch(scope.ServiceProvider, key, ct);
+                result = await fetch(scope.ServiceProvider, key, limit.Token);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -278,6 +283,10 @@ internal sealed partial class LiveDataStore : ILiveData
                 }
 
                 return;
+            }
+            catch (OperationCanceledException) when (limit.IsCancellationRequested)
+            {
+                result = ServiceResult<T>.Failed(new OsviError(OsviErrorKind.Unreachable, null, "The refresh took too long and was abandoned.", []));
             }
             catch (Exception exception)
             {
