@@ -163,4 +163,20 @@ public sealed class OsviGatewayTests
         Assert.DoesNotContain("abc123", result.Error.Message, StringComparison.Ordinal);
         Assert.Contains("https://s3.example.com/rec.mp4?[redacted]", result.Error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Translate_ExpectedNon2xxResponse_MapsItAndASuccessToNull()
+    {
+        var notFound = await OsviFailures.ApiAsync(HttpStatusCode.NotFound, """{"success":false,"error":"Recording not available","details":null}""");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "https://api.osvi.ai/v1/call/c1/recording");
+        using var failed = new HttpResponseMessage(HttpStatusCode.NotFound) { RequestMessage = request };
+        using var ok = new HttpResponseMessage(HttpStatusCode.OK) { RequestMessage = request };
+        using var failedResponse = new Refit.ApiResponse<string>(failed, null, new Refit.RefitSettings(), notFound);
+        using var okResponse = new Refit.ApiResponse<string>(ok, "fine", new Refit.RefitSettings());
+
+        var error = Gateway.Translate("get recording", failedResponse);
+
+        Assert.Equal((OsviErrorKind.NotFound, "Recording not available"), (error!.Kind, error.Message));
+        Assert.Null(Gateway.Translate("get recording", okResponse));
+    }
 }
