@@ -1,19 +1,23 @@
-using MudBlazor.Services;
-using Osvi.Dashboard.Components;
+using Osvi.Dashboard.Hosting;
+
+if (HealthProbeCommand.IsRequested(args))
+{
+    return await HealthProbeCommand.RunAsync(args);
+}
 
 // Content root = the folder of the app's dll, where the repository root's appsettings*.json are copied (see the csproj).
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddMudServices();
+builder.AddDashboardConfiguration();
+builder.AddDashboardLogging();
+await builder.AddDashboardModeAsync();
+builder.Services.AddDashboardOptions(builder.Configuration);
+builder.Services.AddDashboardOsviClient(builder.Configuration);
+builder.Services.AddDashboardServices();
+builder.Services.AddDashboardData();
 
 var app = builder.Build();
-
-app.UseAntiforgery();
-app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-
-app.Run();
+app.UseDashboardPipeline();
+return await app.RunDashboardAsync();
 
 /// <summary>The dashboard's entry point, public for <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
 public partial class Program;

@@ -1,0 +1,107 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Osvi.Dashboard.Components.Layout;
+using Osvi.Dashboard.Components.Tests.Support;
+using Osvi.Dashboard.Options;
+using Osvi.Dashboard.Testing;
+using Osvi.Dashboard.Theme;
+
+namespace Osvi.Dashboard.Components.Tests.Layout;
+
+public sealed class MainLayoutTests : OsviTestContext
+{
+    private IRenderedComponent<MainLayout> RenderLayout(RenderFragment body, string? rememberedTheme = null, DashboardMode mode = DashboardMode.Live)
+    {
+        UseMode(mode);
+        UseInteractiveRenderer();
+        return Render<MainLayout>(parameters =>
+        {
+            if (rememberedTheme is not null)
+            {
+                parameters.AddCascadingValue(ThemePreference.CascadeName, rememberedTheme);
+            }
+
+            parameters.Add(layout => layout.Body, body);
+        });
+    }
+
+    private static RenderFragment Text(string text) => builder => builder.AddMarkupContent(0, $"<h1>{text}</h1>");
+
+    [Fact]
+    public void Render_LiveMode_ShowsLiveBadgeNoDemoBannerAndEveryMenuEntry()
+    {
+        var cut = RenderLayout(Text("Page"));
+
+        Assert.Equal("Live", cut.Find("#mode-badge").TextContent.Trim());
+        Assert.Empty(cut.FindAll("#demo-banner"));
+        Assert.Equal(NavigationItems.All.Select(item => item.Title), cut.FindAll(".osvi-nav a").Select(a => a.TextContent.Trim()));
+        Assert.Equal("yes", cut.Find("#render-state").GetAttribute("data-interactive"));
+    }
+
+    [Fact]
+    public void Render_DemoMode_ShowsDemoBadgeAndTheSimulatedDataBanner()
+    {
+        var cut = RenderLayout(Text("Page"), mode: DashboardMode.Demo);
+
+        Assert.Equal("Demo", cut.Find("#mode-badge").TextContent.Trim());
+        Assert.Contains("simulated by the built-in OSVI simulator", cut.Find("#demo-banner").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_PageThrows_ErrorBoundaryShowsTheCrashAndTheShellKeepsWorking()
+    {
+        var cut = RenderLayout(builder =>
+        {
+            builder.OpenComponent<Thrower>(0);
+            builder.CloseComponent();
+        });
+
+        Assert.Contains("This page stopped working", cut.Find("[data-crash=true]").TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(cut.FindAll(".osvi-nav a"));
+        cut.Find("#theme-toggle").Click();
+        Assert.Equal("dark", cut.Find("#render-state").GetAttribute("data-theme"));
+    }
+
+    [Fact]
+    public void Render_ProductionPageThrows_CrashDoesNotShowTheExceptionText()
+    {
+        var cut = RenderLayout(builder =>
+        {
+            builder.OpenComponent<Thrower>(0);
+            builder.CloseComponent();
+        });
+
+        Assert.DoesNotContain("broken on purpose", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ThemeToggle_Click_SwitchesToDarkAndSavesTheChoiceInTheBrowser()
+    {
+        var cut = RenderLayout(Text("Page"));
+        Assert.Equal("light", cut.Find("#render-state").GetAttribute("data-theme"));
+
+        cut.Find("#theme-toggle").Click();
+
+        Assert.Equal("dark", cut.Find("#render-state").GetAttribute("data-theme"));
+        Assert.Equal("dark", JSInterop.VerifyInvoke("osviTheme.save").Arguments[0]);
+        Assert.Equal("Switch to the light theme", cut.Find("#theme-toggle").GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void Render_RememberedDarkTheme_StartsDarkWithoutAskingTheSystem()
+    {
+        var cut = RenderLayout(Text("Page"), rememberedTheme: ThemePreference.Dark);
+
+        Assert.Equal("dark", cut.Find("#render-state").GetAttribute("data-theme"));
+        Assert.DoesNotContain(JSInterop.Invocations, i => i.Identifier.Contains("getSystemDarkMode", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Render_Always_HasASkipLinkToTheMainLandmark()
+    {
+        var cut = RenderLayout(Text("Page"));
+
+        Assert.Equal("#main-content", cut.Find(".osvi-skip-link").GetAttribute("href"));
+        Assert.Equal("main", cut.Find("#main-content").TagName.ToLowerInvariant());
+    }
+}

@@ -1,0 +1,104 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Osvi.Dashboard.EndToEnd;
+
+/// <summary>One browser page on the dashboard, with the waits and checks every end-to-end test needs.</summary>
+public sealed class DashboardBrowser : IAsyncDisposable
+{
+    private readonly List<string> _consoleErrors = [];
+
+    private DashboardBrowser(IBrowserContext context, IPage page, string baseUrl)
+    {
+        Context = context;
+        Page = page;
+        BaseUrl = baseUrl;
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                lock (_consoleErrors)
+                {
+                    _consoleErrors.Add(message.Text);
+                }
+            }
+        };
+        page.PageError += (_, error) =>
+        {
+            lock (_consoleErrors)
+            {
+                _consoleErrors.Add(error);
+            }
+        };
+    }
+
+    public IBrowserContext Context { get; }
+
+    public IPage Page { get; }
+
+    public string BaseUrl { get; }
+
+    /// <summary>Browser console errors and uncaught page errors so far.</summary>
+    public IReadOnlyList<string> ConsoleErrors
+    {
+        get
+        {
+            lock (_consoleErrors)
+            {
+                return [.. _consoleErrors];
+            }
+        }
+    }
+
+    public static async Task<DashboardBrowser> OpenAsync(IBrowser browser, string baseUrl, string colorScheme = "light")
+    {
+        var context = await browser.NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = 1440, Height = 1100 },
+            ColorScheme = colorScheme == "dark" ? ColorScheme.Dark : ColorScheme.Light,
+            Locale = "en-US",
+        });
+        var page = await context.NewPageAsync();
+        return new DashboardBrowser(context, page, baseUrl);
+    }
+
+    /// <summary>Opens a path and waits until the circuit is interactive.</summary>
+    public async Task GotoAsync(string path)
+    {
+        await Page.GotoAsync(BaseUrl + path);
+        await WaitInteractiveAsync();
+    }
+
+    public Task WaitInteractiveAsync() =>
+        Page.Locator("#render-state[data-interactive=yes]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 20000 });
+
+    /// <summary>Fails when a component crashed, Blazor's error bar showed, or the browser logged an error.</summary>
+    public async Task AssertNoErrorsAsync(string where)
+    {
+        Assert.Equal(0, await Page.Locator("[data-crash=true]").CountAsync());
+        Assert.False(await Page.Locator("#blazor-error-ui").IsVisibleAsync(), $"Blazor's error bar is visible on {where}");
+        Assert.True(ConsoleErrors.Count == 0, $"Browser errors on {where}: {string.Join(" | ", ConsoleErrors)}");
+    }
+
+    /// <summary>Runs axe and fails on any serious or critical violation (listing them).</summary>
+    public async Task AssertAccessibleAsync(string where)
+    {
+        var result = await Page.RunAxe();
+        var severe = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(severe.Count == 0, $"axe on {where}: " + string.Join("; ", severe.Select(Describe)));
+    }
+
+    /// <summary>Saves a screenshot of the viewport (1440×1100) under tests/.results/screenshots, pointer parked off any control.</summary>
+    public async Task ScreenshotAsync(string name)
+    {
+        await Page.Mouse.MoveAsync(1, 1100 - 1);
+        await Page.WaitForTimeoutAsync(300);
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png") });
+    }
+
+    public async ValueTask DisposeAsync() => await Context.DisposeAsync();
+
+    private static string Describe(AxeResultItem violation) =>
+        $"{violation.Id} ({violation.Impact}): {violation.Help} at {string.Join(", ", violation.Nodes.Take(3).Select(n => n.Target?.ToString()))}";
+}

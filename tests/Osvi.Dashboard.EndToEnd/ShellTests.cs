@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Osvi.Dashboard.Components.Layout;
+using Osvi.Dashboard.Services;
+using Osvi.Dashboard.Testing;
+using Osvi.Simulator.Hosting;
+
+namespace Osvi.Dashboard.EndToEnd;
+
+/// <summary>A real chromium on the dashboard in demo mode (the embedded simulator on a loopback port).</summary>
+[Collection(BrowserCollection.Name)]
+[Trait("Category", "E2E")]
+public sealed class ShellTests(BrowserFixture browser, ShellTests.DemoDashboard dashboard) : IClassFixture<ShellTests.DemoDashboard>
+{
+    /// <summary>One demo dashboard for the whole class.</summary>
+    public sealed class DemoDashboard : KestrelDashboardFactory
+    {
+        private string? _baseUrl;
+
+        public string BaseUrl => _baseUrl ??= StartAndGetBaseUrl();
+    }
+
+    [Fact]
+    public async Task Overview_DemoMode_ShowsShellBannerAndSections()
+    {
+        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl);
+
+        await page.GotoAsync("/");
+
+        await Assertions.Expect(page.Page.Locator("h1")).ToHaveTextAsync("Overview");
+        await Assertions.Expect(page.Page.Locator("#demo-banner")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Page.Locator("#mode-badge")).ToHaveTextAsync("Demo");
+        foreach (var section in new[] { "#stat-calls-today", "#stat-active-agents", "#stat-osvi", "#calls-by-status", "#active-agents", "#watched-campaigns" })
+        {
+            await Assertions.Expect(page.Page.Locator(section)).ToBeVisibleAsync();
+        }
+
+        // Watched campaigns come from the dashboard's own database: none yet, so the empty state points to Campaigns.
+        await Assertions.Expect(page.Page.Locator("#watched-campaigns")).ToContainTextAsync("No watched campaigns yet");
+        await page.AssertNoErrorsAsync("the overview");
+        await page.ScreenshotAsync("overview-light");
+    }
+
+    [Fact]
+    public async Task Overview_DemoMode_ShowsRealSimulatedNumbers()
+    {
+        _ = dashboard.BaseUrl;
+        var simulator = dashboard.Services.GetRequiredService<EmbeddedSimulator>();
+        using var osvi = new HttpClient { BaseAddress = simulator.BaseUrl };
+        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl);
+        var clock = dashboard.Services.GetRequiredService<DashboardClock>();
+        var (start, end) = clock.DayBounds(clock.Today);
+        var before = await TotalCallsAsync(osvi, simulator.ApiToken, start, end);
+
+        await page.GotoAsync("/");
+        // The dashboard's numbers, read after they were fetched at least once after "before".
+        var loadedAt = DateTimeOffset.UtcNow;
+        await page.Page.WaitForFunctionAsync(
+            "t => { const e = document.querySelector('#last-updated'); return e && Number(e.dataset.updated) >= t; }",
+            loadedAt.ToUnixTimeMilliseconds(), new() { Timeout = 20000 });
+        var shownTotal = int.Parse(await page.Page.Locator("#stat-calls-today .osvi-stat-value").GetAttributeAsync("data-value") ?? "-1",
+            NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+        var after = await TotalCallsAsync(osvi, simulator.ApiToken, start, end);
+
+        // The simulated clock keeps dialling calls, so today's total only grows: the page's number lies between two reads.
+        Assert.InRange(shownTotal, before, after);
+        var agents = await ActiveAgentCountAsync(osvi, simulator.ApiToken);
+        Assert.True(agents > 0, "The seeded simulator has active agents.");
+        await Assertions.Expect(page.Page.Locator("#stat-active-agents .osvi-stat-value")).ToHaveAttributeAsync("data-value", agents.ToString("N0", CultureInfo.InvariantCulture));
+        await Assertions.Expect(page.Page.Locator("#osvi-connection")).ToHaveAttributeAsync("data-state", "reachable");
+        await page.AssertNoErrorsAsync("the overview with data");
+        await page.ScreenshotAsync("overview-data");
+    }
+
+    [Fact]
+    public async Task Theme_Toggle_SwitchesAndIsRememberedAfterReload()
+    {
+        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl, colorScheme: "light");
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Page.Locator("#render-state")).ToHaveAttributeAsync("data-theme", "light");
+
+        await page.Page.Locator("#theme-toggle").ClickAsync();
+        await Assertions.Expect(page.Page.Locator("#render-state")).ToHaveAttributeAsync("data-theme", "dark");
+        var background = await page.Page.EvaluateAsync<string>("getComputedStyle(document.querySelector('.mud-main-content')).backgroundColor");
+        await page.ScreenshotAsync("overview-dark");
+        await page.AssertAccessibleAsync("the overview in the dark theme");
+
+        await page.Page.ReloadAsync();
+        await page.WaitInteractiveAsync();
+        await Assertions.Expect(page.Page.Locator("#render-state")).ToHaveAttributeAsync("data-theme", "dark");
+        Assert.Contains("osvi-theme-dark", await page.Page.Locator("html").GetAttributeAsync("class") ?? "", StringComparison.Ordinal);
+        Assert.NotEqual("rgb(245, 246, 250)", background);
+
+        await page.Page.Locator("#theme-toggle").ClickAsync();
+        await Assertions.Expect(page.Page.Locator("#render-state")).ToHaveAttributeAsync("data-theme", "light");
+        await page.AssertNoErrorsAsync("the theme switch");
+    }
+
+    [Fact]
+    public async Task Navigation_EveryMenuEntry_OpensItsPageWithoutError()
+    {
+        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl);
+        await page.GotoAsync("/");
+
+        foreach (var item in NavigationItems.All)
+        {
+            var link = page.Page.Locator(".osvi-nav a", new() { HasText = item.Title }).First;
+            await link.ClickAsync();
+            await page.Page.WaitForURLAsync(dashboard.BaseUrl + "/" + item.Href);
+            await Assertions.Expect(page.Page.Locator("h1")).ToBeVisibleAsync();
+            await page.AssertNoErrorsAsync(item.Title);
+            await page.AssertAccessibleAsync(item.Title);
+            await page.ScreenshotAsync("page-" + (item.Href.Length == 0 ? "overview" : item.Href));
+
+            if (page.Page.Url.EndsWith("/monitor", StringComparison.Ordinal))
+            {
+                // The wallboard has no menu: leave it through its own link.
+                await page.Page.Locator(".osvi-wallboard-exit").ClickAsync();
+                await Assertions.Expect(page.Page.Locator("h1")).ToHaveTextAsync("Overview");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Overview_Axe_NoSeriousOrCriticalViolationInLightTheme()
+    {
+        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl);
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Page.Locator("#osvi-connection")).Not.ToHaveAttributeAsync("data-state", "checking", new() { Timeout = 20000 });
+
+        await page.AssertAccessibleAsync("the overview");
+    }
+
+    [Fact]
+    public async Task UnknownAddress_OpenedDirectly_ShowsNotFoundInsideTheShell()
+    {
+        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl);
+
+        var response = await page.Page.GotoAsync(dashboard.BaseUrl + "/no/such/page");
+        await page.WaitInteractiveAsync();
+
+        Assert.Equal(404, response!.Status);
+        await Assertions.Expect(page.Page.Locator("h1")).ToHaveTextAsync("Page not found");
+        await Assertions.Expect(page.Page.Locator(".osvi-nav")).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync("the not-found page");
+    }
+
+    private static async Task<int> TotalCallsAsync(HttpClient osvi, string token, string start, string end)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get,
+            $"/v1/calls?per_page=1&start_date={Uri.EscapeDataString(start)}&end_date={Uri.EscapeDataString(end)}");
+        request.Headers.Add("API-Token", token);
+        using var response = await osvi.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return body.GetProperty("meta").GetProperty("total_count").GetInt32();
+    }
+
+    private static async Task<int> ActiveAgentCountAsync(HttpClient osvi, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/active_agents");
+        request.Headers.Add("API-Token", token);
+        using var response = await osvi.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetArrayLength();
+    }
+}

@@ -1,0 +1,71 @@
+using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using MudBlazor.Services;
+using Osvi.Dashboard.Live;
+using Osvi.Dashboard.Options;
+using Osvi.Dashboard.Security;
+using Osvi.Dashboard.Services;
+using Osvi.Dashboard.Testing.Fakes;
+
+namespace Osvi.Dashboard.Testing;
+
+/// <summary>The base of every component test: loose JS interop, MudBlazor with no transitions and no popover-provider
+/// check, a fake clock (12 June 2026, 12:00 IST), a <see cref="FakeLiveData"/> the test publishes to, the dashboard's
+/// mode, and a signed-in user with a role (<see cref="UseRole"/>). Register page fakes in the derived constructor, then
+/// call <see cref="UseInteractiveRenderer"/> last if the component reads <c>RendererInfo</c> (it freezes the services).</summary>
+public abstract class OsviTestContext : BunitContext
+{
+    /// <summary>The instant the fake clock starts at: Friday 12 June 2026, 12:00 in Asia/Kolkata.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 6, 12, 6, 30, 0, TimeSpan.Zero);
+
+    protected OsviTestContext()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        DefaultWaitTimeout = TimeSpan.FromSeconds(5);
+        Services.AddMudServices(options =>
+        {
+            options.PopoverOptions.CheckForPopoverProvider = false;
+            options.SnackbarConfiguration.ShowTransitionDuration = 0;
+            options.SnackbarConfiguration.HideTransitionDuration = 0;
+        });
+
+        Time = new FakeTimeProvider(Start);
+        Live = new FakeLiveData(Time);
+        Services.AddSingleton<TimeProvider>(Time);
+        Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new DashboardOptions()));
+        Services.AddSingleton<DashboardClock>();
+        Services.AddSingleton<ILiveData>(Live);
+        Services.AddSingleton<IHostEnvironment>(new TestHostEnvironment());
+        UseMode(DashboardMode.Live);
+
+        Authorization = AddAuthorization();
+        UseRole(DashboardRoles.Operator);
+    }
+
+    /// <summary>The fake clock.</summary>
+    public FakeTimeProvider Time { get; }
+
+    /// <summary>The live data the components subscribe to.</summary>
+    public FakeLiveData Live { get; }
+
+    /// <summary>bunit's authentication state.</summary>
+    public BunitAuthorizationContext Authorization { get; }
+
+    /// <summary>Signs in a user with one dashboard role.</summary>
+    protected void UseRole(string role, string userName = "test-user")
+    {
+        Authorization.SetAuthorized(userName);
+        Authorization.SetRoles(role);
+    }
+
+    /// <summary>Sets the dashboard's mode (before the first render).</summary>
+    protected void UseMode(DashboardMode mode) =>
+        Services.AddSingleton(new DashboardModeInfo(mode, mode == DashboardMode.Demo ? new Uri("http://127.0.0.1:5999/") : new Uri("https://api.osvi.ai/")));
+
+    /// <summary>Renders as an interactive Blazor Server circuit would. Call after every service registration.</summary>
+    protected void UseInteractiveRenderer() => SetRendererInfo(new RendererInfo("Server", true));
+}
