@@ -9,6 +9,7 @@ using Osvi.Dashboard.Live;
 using Osvi.Dashboard.Options;
 using Osvi.Dashboard.Security;
 using Osvi.Dashboard.Services;
+using Osvi.Dashboard.Services.Phones;
 using Osvi.Dashboard.Testing.Fakes;
 
 namespace Osvi.Dashboard.Testing;
@@ -40,6 +41,11 @@ public abstract class OsviTestContext : BunitContext
         Services.AddSingleton<DashboardClock>();
         Services.AddSingleton<ILiveData>(Live);
         Services.AddSingleton<IHostEnvironment>(new TestHostEnvironment());
+        // The real current user and phone display: components see the role set by UseRole.
+        Services.AddOptions<DashboardOptions>();
+        Services.AddHttpContextAccessor();
+        Services.AddScoped<ICurrentUser, CurrentUser>();
+        Services.AddScoped<IPhoneNumberDisplay, PhoneNumberDisplay>();
         UseMode(DashboardMode.Live);
 
         Authorization = AddAuthorization();

@@ -7,6 +7,7 @@ using Osvi.Dashboard.Services;
 using Osvi.Dashboard.Services.Agents;
 using Osvi.Dashboard.Services.Connection;
 using Osvi.Dashboard.Services.Overview;
+using Osvi.Dashboard.Services.Phones;
 
 namespace Osvi.Dashboard.Hosting;
 
@@ -44,6 +45,7 @@ internal static class DashboardServicesSetup
         services.AddScoped<IAgentsService, AgentsService>();
         services.AddScoped<ICallCountsService, CallCountsService>();
         services.AddScoped<IOverviewService, OverviewService>();
+        services.AddScoped<IPhoneNumberDisplay, PhoneNumberDisplay>();
 
         services.AddDashboardHealthChecks();
         services.AddHostedService<StartupReport>();

@@ -31,6 +31,13 @@ public static class DashboardConfigNames
     /// <summary><c>Dashboard:LogFormat</c>: <c>Text</c> (readable console, default) or <c>Json</c> (compact JSON, one event a line).</summary>
     public const string LogFormat = "Dashboard:LogFormat";
 
+    /// <summary><c>Dashboard:PhoneRegion</c>: the region of numbers typed or uploaded without a country code (default
+    /// <c>IN</c>, as OSVI's own normalisation).</summary>
+    public const string PhoneRegion = "Dashboard:PhoneRegion";
+
+    /// <summary><c>Dashboard:Security:MaskPhoneNumbersForViewers</c>: viewers see only the last 4 digits (default true).</summary>
+    public const string MaskPhoneNumbersForViewers = "Dashboard:Security:MaskPhoneNumbersForViewers";
+
     /// <summary><c>Dashboard:Live:Interval</c>: default poll interval of live feeds.</summary>
     public const string LiveInterval = "Dashboard:Live:Interval";
 

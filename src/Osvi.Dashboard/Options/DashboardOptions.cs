@@ -21,6 +21,9 @@ public sealed class DashboardOptions
     /// <summary>See <see cref="DashboardConfigNames.LogFormat"/>.</summary>
     public string LogFormat { get; set; } = "Text";
 
+    /// <summary>See <see cref="DashboardConfigNames.PhoneRegion"/>.</summary>
+    public string PhoneRegion { get; set; } = "IN";
+
     /// <summary>Live data polling.</summary>
     public LiveOptions Live { get; set; } = new();
 
@@ -59,6 +62,9 @@ public sealed class SecurityOptions
     /// <summary>The role of a visitor who is not signed in; empty for none. Until sign-in lands every visitor is
     /// anonymous, so this defaults to <see cref="DashboardRoles.Admin"/>; sign-in (issue 8) turns it off.</summary>
     public string AnonymousRole { get; set; } = DashboardRoles.Admin;
+
+    /// <summary>See <see cref="DashboardConfigNames.MaskPhoneNumbersForViewers"/>.</summary>
+    public bool MaskPhoneNumbersForViewers { get; set; } = true;
 }
 
 /// <summary>Validates <see cref="DashboardOptions"/> with messages that name the configuration key.</summary>
@@ -90,6 +96,11 @@ public sealed class DashboardOptionsValidator : IValidateOptions<DashboardOption
         if (!s_logFormats.Contains(options.LogFormat, StringComparer.OrdinalIgnoreCase))
         {
             failures.Add($"{DashboardConfigNames.LogFormat} must be Text or Json (was '{options.LogFormat}').");
+        }
+
+        if (!Services.Phones.PhoneNumberRules.IsSupportedRegion(options.PhoneRegion))
+        {
+            failures.Add($"{DashboardConfigNames.PhoneRegion} must be an ISO 3166-1 alpha-2 region such as IN (was '{options.PhoneRegion}').");
         }
 
         if (options.Live.Interval < TimeSpan.FromSeconds(1) || options.Live.Intervals.Values.Any(interval => interval < TimeSpan.FromSeconds(1)))

@@ -1,0 +1,43 @@
+using Osvi.Dashboard.Security;
+using Osvi.Dashboard.Services.Phones;
+using Osvi.Dashboard.Tests.Support;
+
+namespace Osvi.Dashboard.Tests.Services.Phones;
+
+public sealed class PhoneNumberDisplayTests
+{
+    [Theory]
+    [InlineData(DashboardRoles.Viewer, "+•• ••••• •3210")]
+    [InlineData(DashboardRoles.Operator, "+91 98765 43210")]
+    [InlineData(DashboardRoles.Admin, "+91 98765 43210")]
+    public async Task ShowAsync_Role_MasksOnlyUsersWithoutFullNumbers(string role, string expected)
+    {
+        var display = new PhoneNumberDisplay(Users.As("asha", role), TestOptions.Dashboard());
+
+        Assert.Equal(expected, await display.ShowAsync("+919876543210"));
+        Assert.Equal(expected, display.Show("+919876543210"));
+    }
+
+    [Fact]
+    public async Task ShowAsync_MaskingSwitchedOff_ShowsViewersTheFullNumber()
+    {
+        var display = new PhoneNumberDisplay(Users.As("asha", DashboardRoles.Viewer), TestOptions.Dashboard(options => options.Security.MaskPhoneNumbersForViewers = false));
+
+        Assert.False(await display.IsMaskedAsync());
+        Assert.Equal("+91 98765 43210", await display.ShowAsync("+919876543210"));
+    }
+
+    [Fact]
+    public void Show_BeforeTheUserIsKnown_Masks()
+    {
+        var pending = new TaskCompletionSource<DashboardUser>();
+        var display = new PhoneNumberDisplay(new PendingUser(pending.Task), TestOptions.Dashboard());
+
+        Assert.Equal("+•• ••••• •3210", display.Show("+919876543210"));
+    }
+
+    private sealed class PendingUser(Task<DashboardUser> user) : ICurrentUser
+    {
+        public Task<DashboardUser> GetAsync() => user;
+    }
+}
