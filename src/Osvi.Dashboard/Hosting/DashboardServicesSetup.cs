@@ -5,7 +5,11 @@ using Osvi.Dashboard.Live;
 using Osvi.Dashboard.Security;
 using Osvi.Dashboard.Services;
 using Osvi.Dashboard.Services.Agents;
+using Osvi.Dashboard.Services.Calls;
+using Osvi.Dashboard.Services.Campaigns;
+using Osvi.Dashboard.Services.Chat;
 using Osvi.Dashboard.Services.Connection;
+using Osvi.Dashboard.Services.Dnd;
 using Osvi.Dashboard.Services.Overview;
 using Osvi.Dashboard.Services.Phones;
 
@@ -46,6 +50,12 @@ internal static class DashboardServicesSetup
         services.AddScoped<ICallCountsService, CallCountsService>();
         services.AddScoped<IOverviewService, OverviewService>();
         services.AddScoped<IPhoneNumberDisplay, PhoneNumberDisplay>();
+
+        // Feature areas: each keeps its registrations in Services/<Area>/<Area>Area.cs.
+        services.AddCallsArea();
+        services.AddCampaignsArea();
+        services.AddDndArea();
+        services.AddChatArea();
 
         services.AddDashboardHealthChecks();
         services.AddHostedService<StartupReport>();

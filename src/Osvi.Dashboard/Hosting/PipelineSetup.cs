@@ -1,6 +1,10 @@
 using Microsoft.Extensions.Options;
 using Osvi.Dashboard.Components;
 using Osvi.Dashboard.Data;
+using Osvi.Dashboard.Services.Calls;
+using Osvi.Dashboard.Services.Campaigns;
+using Osvi.Dashboard.Services.Chat;
+using Osvi.Dashboard.Services.Dnd;
 
 namespace Osvi.Dashboard.Hosting;
 
@@ -19,6 +23,10 @@ internal static partial class PipelineSetup
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapDashboardHealthChecks();
+        app.MapCallsArea();
+        app.MapCampaignsArea();
+        app.MapDndArea();
+        app.MapChatArea();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,0 +1,12 @@
+namespace Osvi.Dashboard.Services.Dnd;
+
+/// <summary>Composition of the Dnd area: its services, live feeds and HTTP endpoints, registered from
+/// <c>Hosting/DashboardServicesSetup</c> and <c>Hosting/PipelineSetup</c> so each area keeps its wiring to itself.</summary>
+internal static class DndArea
+{
+    /// <summary>Registers the area's services and live feeds.</summary>
+    public static IServiceCollection AddDndArea(this IServiceCollection services) => services;
+
+    /// <summary>Maps the area's HTTP endpoints (e.g. downloads), if it has any.</summary>
+    public static IEndpointRouteBuilder MapDndArea(this IEndpointRouteBuilder endpoints) => endpoints;
+}
