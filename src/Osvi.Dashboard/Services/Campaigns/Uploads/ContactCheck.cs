@@ -52,6 +52,9 @@ public sealed record ContactCheck(IReadOnlyList<ContactCheckRow> Rows, IReadOnly
     /// <summary>Rows that go to OSVI.</summary>
     public int Sendable { get; } = Rows.Count(row => row.IsSent);
 
+    /// <summary>Rows sent and not on the DND list.</summary>
+    public int Ready { get; } = Rows.Count(row => row.Outcome == ContactOutcome.Ready);
+
     /// <summary>Bad rows (invalid or missing phone numbers).</summary>
     public int Invalid { get; } = Rows.Count(row => row.Outcome == ContactOutcome.Invalid);
 

@@ -75,10 +75,12 @@ public interface IContactUploadService
     /// <param name="request">The upload.</param>
     /// <param name="progress">Called with the report before and after every batch.</param>
     /// <param name="ct">Stops before the next batch (a batch under way is not interrupted, so its outcome stays known).</param>
+    /// <returns>The finished report, also kept in <see cref="UploadReportStore"/> for its downloads.</returns>
     Task<UploadReport> SendAsync(UploadRequest request, Func<UploadReport, Task>? progress, CancellationToken ct);
 }
 
-internal sealed class ContactUploadService(OsviGateway osvi, IAuditedActions actions, IOptionsMonitor<DashboardOptions> options) : IContactUploadService
+internal sealed partial class ContactUploadService(OsviGateway osvi, IAuditedActions actions, IOptionsMonitor<DashboardOptions> options,
+    ICurrentUser currentUser, UploadReportStore reports, ILogger<ContactUploadService> logger) : IContactUploadService
 {
     /// <summary>The DND entries read at most (100 pages of 100).</summary>
     public const int MaxDndPages = 100;
@@ -158,18 +160,39 @@ internal sealed class ContactUploadService(OsviGateway osvi, IAuditedActions act
         return await FinishAsync(report, report.Batches.Count, progress);
     }
 
-    private static async Task<UploadReport> FinishAsync(UploadReport report, int firstNotSent, Func<UploadReport, Task>? progress)
+    private async Task<UploadReport> FinishAsync(UploadReport report, int firstNotSent, Func<UploadReport, Task>? progress)
     {
         var finished = report with
         {
             Finished = true,
             Batches = [.. report.Batches.Select((batch, index) => index >= firstNotSent && batch.State == BatchState.Waiting ? batch with { State = BatchState.NotSent } : batch)],
         };
+        // Kept for the report's CSV downloads, for the user who sent it.
+        reports.Save(finished, (await currentUser.GetAsync()).Name);
         await NotifyAsync(progress, finished);
         return finished;
     }
 
-    private static Task NotifyAsync(Func<UploadReport, Task>? progress, UploadReport report) => progress?.Invoke(report) ?? Task.CompletedTask;
+    // Progress is for the page; a page that went away must not stop the upload half-way or hide its report.
+    private async Task NotifyAsync(Func<UploadReport, Task>? progress, UploadReport report)
+    {
+        if (progress is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await progress(report);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogProgressFailed(logger, exception);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The upload's progress callback failed; the upload goes on")]
+    private static partial void LogProgressFailed(ILogger logger, Exception exception);
 
     private Task<ServiceResult<ContactUploadResult>> SendBatchAsync(UploadRequest request, ContactBatch batch, int batchCount, CancellationToken ct)
     {
