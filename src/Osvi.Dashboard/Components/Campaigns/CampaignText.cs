@@ -21,10 +21,37 @@ public static class CampaignText
         ArgumentNullException.ThrowIfNull(pace);
         return pace.CallsPerHour switch
         {
-            null => "measuring…",
+            null => "Measuring…",
             >= 10 and var perHour => $"{perHour.ToString("N0", s_culture)} calls/h",
             var perHour => $"{perHour.Value.ToString("0.#", s_culture)} calls/h",
         };
+    }
+
+    /// <summary>A pace in few characters for the wallboard: "1,039/h".</summary>
+    public static string ShortPace(CampaignPace pace)
+    {
+        ArgumentNullException.ThrowIfNull(pace);
+        return pace.CallsPerHour switch
+        {
+            null => "…",
+            >= 10 and var perHour => $"{perHour.ToString("N0", s_culture)}/h",
+            var perHour => $"{perHour.Value.ToString("0.#", s_culture)}/h",
+        };
+    }
+
+    /// <summary>The ETA in few characters for the wallboard: "1h 20m", "Done", "Paused".</summary>
+    public static string ShortEta(CampaignEta eta)
+    {
+        ArgumentNullException.ThrowIfNull(eta);
+        if (eta is not { State: EtaState.Known, Duration: { } span })
+        {
+            return eta.State == EtaState.Estimating ? "…" : eta.State == EtaState.WaitingForRetries ? "Retries" : Eta(eta);
+        }
+
+        return span < TimeSpan.FromMinutes(1) ? $"{(int)Math.Round(span.TotalSeconds)}s"
+            : span < TimeSpan.FromHours(1) ? $"{(int)Math.Round(span.TotalMinutes)}m"
+            : span < TimeSpan.FromDays(1) ? $"{(int)span.TotalHours}h {span.Minutes:00}m"
+            : $"{(int)span.TotalDays}d {span.Hours}h";
     }
 
     /// <summary>What the pace is based on.</summary>
@@ -44,10 +71,10 @@ public static class CampaignText
         {
             EtaState.Done => "Done",
             EtaState.Known => Duration(eta.Duration!.Value),
-            EtaState.Estimating => "estimating…",
-            EtaState.Stalled => "stalled",
-            EtaState.Paused => "paused",
-            EtaState.WaitingForRetries => "retries pending",
+            EtaState.Estimating => "Estimating…",
+            EtaState.Stalled => "Stalled",
+            EtaState.Paused => "Paused",
+            EtaState.WaitingForRetries => "Retries pending",
             _ => "—",
         };
     }
@@ -110,7 +137,7 @@ public static class CampaignText
             AlertLevel.Alert => "Failure spike",
             AlertLevel.Warning => "Failures rising",
             AlertLevel.Ok => "Failures normal",
-            _ => "Not enough recent calls",
+            _ => "Too few recent calls",
         };
     }
 
@@ -131,6 +158,15 @@ public static class CampaignText
         AlertLevel.Ok => "ok",
         _ => "neutral",
     };
+
+    /// <summary>Why a campaign's status could not be read, in a few words.</summary>
+    public static string Failure(long campaignId, Osvi.Client.OsviError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error.Kind == Osvi.Client.OsviErrorKind.NotFound
+            ? $"OSVI has no campaign {campaignId} on this account"
+            : Controls.OsviErrorText.Describe(error).Title;
+    }
 
     /// <summary>A campaign's name as the dashboard shows it: the local name, else OSVI's, else its id.</summary>
     public static string DisplayName(long campaignId, string? localName, string? osviName) =>

@@ -53,6 +53,8 @@ public sealed partial class CampaignDetail
     private string Subtitle => Status is null ? $"Campaign #{CampaignId}"
         : $"Campaign #{CampaignId}{(_localName is not null ? $" · “{Status.Name}” in OSVI" : "")} · {(_watched ? "watched" : "not on your watched list")} · refreshes on its own";
 
+    private bool NotFound => Progress is null && Snapshot.Error?.Kind == Osvi.Client.OsviErrorKind.NotFound;
+
     private bool CanUpload => _user?.Can(DashboardPermission.UploadContacts) == true;
 
     private bool CanManageWatched => _user?.Can(DashboardPermission.ManageWatchedCampaigns) == true;

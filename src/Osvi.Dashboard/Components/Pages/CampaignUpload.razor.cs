@@ -16,6 +16,8 @@ namespace Osvi.Dashboard.Components.Pages;
 /// batches of at most 10,000 sent once each, with a report per batch.</summary>
 public sealed partial class CampaignUpload
 {
+    private static readonly (int Number, string Title)[] s_laterSteps = [(2, "Columns"), (3, "Agent and check"), (4, "Send")];
+
     private CampaignOptions _options = new();
     private CampaignFeeds? _campaigns;
     private long _shownId;

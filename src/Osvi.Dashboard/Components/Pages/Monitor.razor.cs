@@ -59,12 +59,27 @@ public sealed partial class Monitor
     private IReadOnlyList<WatchedCampaignView> VisibleCampaigns =>
         _watched is null ? [] : [.. _watched.Skip(_page * _options.WallboardTilesPerPage).Take(_options.WallboardTilesPerPage)];
 
+    // Every page keeps the first page's grid, so tiles keep their size and place as the board rotates.
+    private string GridStyle
+    {
+        get
+        {
+            var tiles = Math.Max(1, Math.Min(_watched?.Count ?? 1, _options.WallboardTilesPerPage));
+            var columns = tiles switch { <= 3 => tiles, 4 => 2, <= 9 => 3, _ => 4 };
+            var rows = (tiles + columns - 1) / columns;
+            return $"grid-template-columns: repeat({columns}, minmax(0, 1fr)); grid-template-rows: repeat({rows}, minmax(0, 1fr));";
+        }
+    }
+
     private IEnumerable<LiveSnapshot<CampaignProgress>> CampaignSnapshots => _feeds?.Snapshots ?? [];
 
-    /// <summary>The newest successful update of anything on the board.</summary>
-    private DateTimeOffset? LastSuccess => CampaignSnapshots.Select(snapshot => snapshot.UpdatedAt).Append(_today.UpdatedAt).Max();
+    /// <summary>The newest successful update of anything on the board (an answer about a missing campaign counts).</summary>
+    private DateTimeOffset? LastSuccess => CampaignSnapshots.Select(AnsweredAt).Append(_today.UpdatedAt).Max();
 
-    private bool LatestFailed => _today.Error is not null || CampaignSnapshots.Any(snapshot => snapshot.Error is not null);
+    private static DateTimeOffset? AnsweredAt(LiveSnapshot<CampaignProgress> snapshot) =>
+        snapshot.Error is not null && !NoAnswer(snapshot) ? snapshot.CheckedAt : snapshot.UpdatedAt;
+
+    private bool LatestFailed => NoAnswer(_today) || CampaignSnapshots.Any(NoAnswer);
 
     private WallFreshness Freshness
     {
@@ -85,6 +100,11 @@ public sealed partial class Monitor
             return LatestFailed ? WallFreshness.Retrying : WallFreshness.Fresh;
         }
     }
+
+    // A 404 for one campaign is an answer about that campaign, not OSVI being away: only failures without a usable
+    // answer (unreachable, server errors, rate limits, a rejected token) make the board stale.
+    private static bool NoAnswer<T>(LiveSnapshot<T> snapshot) =>
+        snapshot.Error is { Kind: not (Osvi.Client.OsviErrorKind.NotFound or Osvi.Client.OsviErrorKind.Forbidden or Osvi.Client.OsviErrorKind.Validation) };
 
     private string StaleText
     {
