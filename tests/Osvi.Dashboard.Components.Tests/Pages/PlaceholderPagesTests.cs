@@ -4,8 +4,6 @@ using Osvi.Dashboard.Components.Layout;
 using Osvi.Dashboard.Components.Pages;
 using Osvi.Dashboard.Testing;
 using AuditPage = Osvi.Dashboard.Components.Pages.Audit;
-using CampaignsPage = Osvi.Dashboard.Components.Pages.Campaigns;
-using MonitorPage = Osvi.Dashboard.Components.Pages.Monitor;
 
 namespace Osvi.Dashboard.Components.Tests.Pages;
 
@@ -13,10 +11,7 @@ public sealed class PlaceholderPagesTests : OsviTestContext
 {
     public static TheoryData<Type, string> Pages => new()
     {
-        { typeof(Agents), "Agents" },
         { typeof(Calls), "Calls" },
-        { typeof(CampaignsPage), "Campaigns" },
-        { typeof(MonitorPage), "Wallboard" },
         { typeof(Dnd), "Do not disturb" },
         { typeof(Chat), "Chat" },
         { typeof(AuditPage), "Audit log" },
