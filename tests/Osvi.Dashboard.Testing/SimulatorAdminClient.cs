@@ -25,6 +25,9 @@ public sealed class SimulatorAdminClient(Func<HttpClient> createClient)
     public async Task<int> AddFaultAsync(object rule, CancellationToken ct = default) =>
         (await SendAsync(HttpMethod.Post, "/_simulator/faults", rule, ct)).GetProperty("id").GetInt32();
 
+    /// <summary>Removes one fault rule.</summary>
+    public Task RemoveFaultAsync(int id, CancellationToken ct = default) => SendAsync(HttpMethod.Delete, $"/_simulator/faults/{id}", null, ct);
+
     /// <summary>Requests with this method and route template (e.g. <c>/v1/campaigns/{id}/contacts</c>) so far, faulted ones included.</summary>
     public async Task<long> RequestCountAsync(string method, string route, CancellationToken ct = default) =>
         (await SendAsync(HttpMethod.Get, $"/_simulator/requests?method={method}&route={Uri.EscapeDataString(route)}", null, ct)).GetProperty("count").GetInt64();

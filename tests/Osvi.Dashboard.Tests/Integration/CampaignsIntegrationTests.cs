@@ -13,6 +13,7 @@ namespace Osvi.Dashboard.Tests.Integration;
 public sealed class CampaignsIntegrationTests
 {
     private const string ContactsRoute = "/v1/campaigns/{id}/contacts";
+    private const string StatusRoute = "/v1/campaigns/{id}/status";
     private const long Campaign = 11;   // "Post-visit Feedback", active
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -142,6 +143,47 @@ public sealed class CampaignsIntegrationTests
         Assert.Equal("June Renewals", progress.Status.Name);
         Assert.Equal(EtaState.Estimating, progress.Eta.State);
         watchers.ForEach(watcher => watcher.Dispose());
+    }
+
+    [Fact]
+    public async Task CampaignStatusFeed_OsviDownThenBack_BreakerStopsTheRequestsTheLastNumbersStayTheFeedRecoversAndStopsWithItsLastWatcher()
+    {
+        await using var factory = new DashboardFactory();
+        factory.WithSetting(DashboardConfigNames.LiveIntervals + ":CampaignStatus", "00:00:01")
+            .WithSetting("OsviApi:CircuitBreakerMinimumThroughput", "4")
+            .WithSetting("OsviApi:CircuitBreakerBreakDuration", "00:00:08")
+            .WithSetting("OsviApi:RetryBaseDelay", "00:00:00.05");
+        var admin = SimulatorAdminClient.For(factory);
+        var live = factory.Services.GetRequiredService<ILiveData>();
+        using var watcher = live.Subscribe(new CampaignStatusKey(7), _ => Task.CompletedTask);
+        await Eventually.TrueAsync(() => watcher.Current.HasValue, "the first status", 30_000);
+        var lastGood = watcher.Current.UpdatedAt;
+
+        // OSVI goes down: every status request answers 500.
+        var fault = await admin.AddFaultAsync(new { kind = "error", method = "GET", route = StatusRoute }, Ct);
+        await Eventually.TrueAsync(() => watcher.Current.Error?.Message.Contains("paused", StringComparison.Ordinal) == true, "the circuit breaker opened", 30_000);
+
+        // While the breaker is open, polls go on (the feed keeps checking) but nothing reaches OSVI.
+        var requestsWhileOpen = await admin.RequestCountAsync("GET", StatusRoute, Ct);
+        var checkedAt = watcher.Current.CheckedAt;
+        await Eventually.TrueAsync(() => watcher.Current.CheckedAt > checkedAt?.AddSeconds(1.5), "two more polls", 10_000);
+        Assert.Equal(requestsWhileOpen, await admin.RequestCountAsync("GET", StatusRoute, Ct));
+        // The last good numbers stay, marked with the error: the wallboard shows them as stale, not as an error.
+        Assert.True(watcher.Current.HasValue);
+        Assert.Equal(lastGood, watcher.Current.UpdatedAt);
+        Assert.Equal(Osvi.Client.OsviErrorKind.Unreachable, watcher.Current.Error!.Kind);
+
+        // OSVI is back: the feed recovers on its own once the breaker lets a request through.
+        await admin.RemoveFaultAsync(fault, Ct);
+        await Eventually.TrueAsync(() => watcher.Current.Error is null && watcher.Current.UpdatedAt > lastGood, "the feed recovered", 30_000);
+        Assert.True(await admin.RequestCountAsync("GET", StatusRoute, Ct) > requestsWhileOpen);
+
+        // Nobody watches any more: nothing is polled (three intervals go by without a request).
+        watcher.Dispose();
+        await Task.Delay(TimeSpan.FromSeconds(0.5), Ct);   // a poll already under way may still finish
+        var afterLastWatcher = await admin.RequestCountAsync("GET", StatusRoute, Ct);
+        await Task.Delay(TimeSpan.FromSeconds(3), Ct);
+        Assert.Equal(afterLastWatcher, await admin.RequestCountAsync("GET", StatusRoute, Ct));
     }
 
     private static UploadRequest Request(string agent, string text)
