@@ -51,11 +51,11 @@ public sealed class DashboardBrowser : IAsyncDisposable
         }
     }
 
-    public static async Task<DashboardBrowser> OpenAsync(IBrowser browser, string baseUrl, string colorScheme = "light")
+    public static async Task<DashboardBrowser> OpenAsync(IBrowser browser, string baseUrl, string colorScheme = "light", int width = 1440, int height = 1100)
     {
         var context = await browser.NewContextAsync(new()
         {
-            ViewportSize = new() { Width = 1440, Height = 1100 },
+            ViewportSize = new() { Width = width, Height = height },
             ColorScheme = colorScheme == "dark" ? ColorScheme.Dark : ColorScheme.Light,
             Locale = "en-US",
         });
