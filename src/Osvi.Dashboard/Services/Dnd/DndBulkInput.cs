@@ -34,7 +34,8 @@ public static class DndBulkInput
     private static readonly string[] s_phoneHeaders = ["phone", "phone_number", "phonenumber", "phone number", "number", "mobile", "msisdn", "contact", "telephone"];
     private static readonly string[] s_reasonHeaders = ["reason", "note", "notes", "comment", "remarks"];
 
-    /// <summary>Reads pasted text.</summary>
+    /// <summary>Reads pasted text: each line on its own, split at its first comma, semicolon, tab or bar, so lines
+    /// pasted from different places may use different separators.</summary>
     public static DndBulkParse Parse(string? text, string region)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -42,8 +43,12 @@ public static class DndBulkInput
             return new DndBulkParse([], null);
         }
 
-        using var reader = CsvReader.FromText(text, Options());
-        return Read(reader, region);
+        // Without a header a line is a number and, after the separator, a reason (which may hold separators itself);
+        // after a header every line is split into the header's columns.
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        var firstLine = lines.FirstOrDefault(line => !string.IsNullOrWhiteSpace(line)) ?? "";
+        var hasHeader = TryReadHeader(SplitLine(firstLine, all: true), out _, out _);
+        return Read(lines.Select((line, index) => (index + 1, SplitLine(line, hasHeader))), region);
     }
 
     /// <summary>Reads an uploaded CSV or text file (at most <see cref="MaxFileBytes"/>).</summary>
@@ -60,7 +65,7 @@ public static class DndBulkInput
         try
         {
             using var reader = CsvReader.Create(buffer.ToArray(), Options());
-            return Read(reader, region);
+            return Read(Rows(reader), region);
         }
         catch (CsvFormatException exception)
         {
@@ -95,16 +100,39 @@ public static class DndBulkInput
         MaxRecordSize = 64 * 1024,
     };
 
-    private static DndBulkParse Read(CsvReader reader, string region)
+    private static IEnumerable<(int Line, string[] Fields)> Rows(CsvReader reader)
+    {
+        while (reader.Read())
+        {
+            yield return ((int)reader.LineNumber, reader.Current.ToArray());
+        }
+    }
+
+    private static string[] SplitLine(string line, bool all)
+    {
+        var at = line.AsSpan().IndexOfAny(",;\t|");
+        if (at < 0)
+        {
+            return [Unquote(line)];
+        }
+
+        return all ? [.. line.Split(line[at]).Select(Unquote)] : [Unquote(line[..at]), Unquote(line[(at + 1)..])];
+
+        static string Unquote(string field)
+        {
+            var trimmed = field.Trim();
+            return trimmed.Length >= 2 && trimmed[0] == '"' && trimmed[^1] == '"' ? trimmed[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal).Trim() : trimmed;
+        }
+    }
+
+    private static DndBulkParse Read(IEnumerable<(int Line, string[] Fields)> rows, string region)
     {
         var lines = new List<DndBulkLine>();
         var firstLineOf = new Dictionary<string, int>(StringComparer.Ordinal);
         int phoneColumn = 0, reasonColumn = 1;
         var first = true;
-        while (reader.Read())
+        foreach (var (number, fields) in rows)
         {
-            var row = reader.Current;
-            var fields = row.ToArray();
             if (fields.All(string.IsNullOrWhiteSpace))
             {
                 continue;
@@ -127,7 +155,6 @@ public static class DndBulkInput
 
             var input = Field(fields, phoneColumn) ?? "";
             var reason = Field(fields, reasonColumn);
-            var number = (int)reader.LineNumber;
             var parsed = PhoneNumberRules.Parse(input, region);
             if (!parsed.IsValid)
             {
