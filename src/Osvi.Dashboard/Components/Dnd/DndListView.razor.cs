@@ -132,14 +132,22 @@ public sealed partial class DndListView
             return _last;
         }
 
+        // The error alert sits outside the grid: render this component when it appears or goes.
+        var hadFailure = _failure is not null;
         if (!result.Succeeded)
         {
             _failure = result;
             _total = null;
+            StateHasChanged();
             return _last = new GridData<DndEntryView> { Items = [], TotalItems = 0 };
         }
 
         _failure = null;
+        if (hadFailure)
+        {
+            StateHasChanged();
+        }
+
         _total = result.Value.TotalCount;
         return _last = new GridData<DndEntryView> { Items = result.Value.Items, TotalItems = result.Value.TotalCount };
     }
