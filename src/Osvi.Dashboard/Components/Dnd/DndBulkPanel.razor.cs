@@ -25,25 +25,10 @@ public sealed partial class DndBulkPanel : IAsyncDisposable
     private bool _disposed;
 
     [Inject]
-    public required IDndService Dnd { get; init; }
-
-    [Inject]
     public required ISnackbar Snackbar { get; init; }
 
     [Inject]
     public required IDialogService Dialogs { get; init; }
-
-    /// <summary>The agent whose list changes.</summary>
-    [Parameter, EditorRequired]
-    public required string AgentUuid { get; set; }
-
-    /// <summary>The agent's name.</summary>
-    [Parameter]
-    public string? AgentName { get; set; }
-
-    /// <summary>True when the user may change DND lists (the service checks again).</summary>
-    [Parameter]
-    public bool CanChange { get; set; }
 
     /// <summary>Raised after a run finished (e.g. to refresh the list and the audit view).</summary>
     [Parameter]

@@ -19,9 +19,6 @@ public sealed partial class DndListView
     private GridData<DndEntryView> _last = new() { Items = [], TotalItems = 0 };
 
     [Inject]
-    public required IDndService Dnd { get; init; }
-
-    [Inject]
     public required IDialogService Dialogs { get; init; }
 
     [Inject]
@@ -32,18 +29,6 @@ public sealed partial class DndListView
 
     [Inject]
     public required DashboardClock Clock { get; init; }
-
-    /// <summary>The agent.</summary>
-    [Parameter, EditorRequired]
-    public required string AgentUuid { get; set; }
-
-    /// <summary>The agent's name (its id when unknown).</summary>
-    [Parameter]
-    public string? AgentName { get; set; }
-
-    /// <summary>True when the user may add and remove (the service checks again).</summary>
-    [Parameter]
-    public bool CanChange { get; set; }
 
     /// <summary>Raised after the list changed (an add or remove), e.g. to refresh the audit view.</summary>
     [Parameter]
