@@ -99,6 +99,36 @@ public sealed class DndTests(BrowserFixture browser, DndTests.DemoDashboard dash
         await page.AssertAccessibleAsync("the DND audit trail");
     }
 
+    [Fact]
+    public async Task FromACallLink_WithoutAgent_OpensTheAddDialogOnceTheAgentIsChosen_AndTheTrailKeepsTheCall()
+    {
+        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl);
+        await page.GotoAsync("/dnd?add=%2B919863540001&call_id=6f1c2a4e-0000-4000-8000-0000000000e2");
+        await Assertions.Expect(page.Page.Locator("#dnd-pending-add")).ToContainTextAsync("Choose the agent whose DND list gets +91 98635 40001");
+
+        await ChooseAgentAsync(page, "EMI Payment Reminder");
+        var dialog = page.Page.Locator(".mud-dialog", new() { HasText = "Add a number to DND" });
+        await Assertions.Expect(dialog.Locator("#dnd-add-e164 [data-e164]")).ToHaveTextAsync("+919863540001");
+        await Assertions.Expect(dialog.Locator("#dnd-add-from-call")).ToContainTextAsync("6f1c2a4e-0000-4000-8000-0000000000e2");
+        await page.Page.Locator("#dnd-add-submit").ClickAsync();
+        await Assertions.Expect(dialog).ToBeHiddenAsync();
+        await Assertions.Expect(page.Page.Locator(".mud-snackbar")).ToContainTextAsync("added to the DND list");
+
+        // The link is handled once: no second dialog, and the address no longer carries it.
+        await page.Page.WaitForTimeoutAsync(1500);
+        Assert.Equal(0, await page.Page.Locator(".mud-dialog").CountAsync());
+        Assert.DoesNotContain("add=", page.Page.Url, StringComparison.Ordinal);
+        Assert.Contains("agent_uuid=", page.Page.Url, StringComparison.Ordinal);
+
+        await page.Page.GetByRole(AriaRole.Tab, new() { Name = "Audit trail" }).ClickAsync();
+        await page.Page.Locator("#dnd-audit").GetByLabel("Number", new() { Exact = true }).FillAsync("9863540001");
+        var row = page.Page.Locator("#dnd-audit-grid tbody tr.osvi-dnd-audit-row");
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(row.Locator("[data-source]")).ToHaveAttributeAsync("data-source", "from-call");
+        await Assertions.Expect(row.Locator("a[href='calls/6f1c2a4e-0000-4000-8000-0000000000e2']")).ToBeVisibleAsync();
+        await page.AssertNoErrorsAsync("the DND page opened from a call");
+    }
+
     [Theory]
     [InlineData("light", 70)]
     [InlineData("dark", 71)]

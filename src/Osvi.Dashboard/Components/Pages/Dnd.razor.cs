@@ -25,6 +25,7 @@ public sealed partial class Dnd
     private string? _pendingAdd;
     private string? _pendingCallId;
     private bool _addDialogOpen;
+    private (string Phone, string? CallId)? _handledAdd;
     private DndListView? _list;
     private DndAuditView? _audit;
 
@@ -80,10 +81,12 @@ public sealed partial class Dnd
             _agentUuid = agent;
         }
 
-        if (QueryPhone(AddQuery) is { } add)
+        // A link's add is handled once: the address may still carry it for a moment after the dialog opened.
+        var callId = string.IsNullOrWhiteSpace(CallIdQuery) ? null : CallIdQuery.Trim();
+        if (QueryPhone(AddQuery) is { } add && _handledAdd != (add, callId))
         {
             _pendingAdd = add;
-            _pendingCallId = string.IsNullOrWhiteSpace(CallIdQuery) ? null : CallIdQuery.Trim();
+            _pendingCallId = callId;
             _tab = ListTab;
         }
     }
@@ -96,6 +99,7 @@ public sealed partial class Dnd
         }
 
         var (phone, callId) = (_pendingAdd, _pendingCallId);
+        _handledAdd = (phone, callId);
         _pendingAdd = null;
         _pendingCallId = null;
         _addDialogOpen = true;
@@ -116,7 +120,7 @@ public sealed partial class Dnd
     private Task SelectAgentAsync(string agentUuid)
     {
         _agentUuid = agentUuid;
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("agent_uuid", agentUuid), replace: true);
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["agent_uuid"] = agentUuid, ["add"] = null, ["call_id"] = null }), replace: true);
         return Task.CompletedTask;
     }
 
