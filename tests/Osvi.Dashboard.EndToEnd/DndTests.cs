@@ -129,6 +129,40 @@ public sealed class DndTests(BrowserFixture browser, DndTests.DemoDashboard dash
         await page.AssertNoErrorsAsync("the DND page opened from a call");
     }
 
+    [Fact]
+    public async Task ListStates_EmptyListAndOsviFailing_SayWhatItMeansAndRecover()
+    {
+        _ = dashboard.BaseUrl;
+        using var admin = SimulatorAdmin.For(dashboard.Embedded.BaseUrl);
+        var empty = await admin.AgentIdAsync("Support Line");   // active, nothing on its DND list
+        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl);
+
+        await page.GotoAsync($"/dnd?agent_uuid={empty}");
+        await Assertions.Expect(page.Page.Locator("#dnd-empty")).ToContainTextAsync("No numbers on this agent's DND list");
+        await Assertions.Expect(page.Page.Locator("#dnd-total")).ToHaveAttributeAsync("data-total", "0");
+        await page.ScreenshotAsync("dnd-list-empty");
+
+        await admin.AddFaultAsync(new { kind = "error", method = "GET", route = "/v1/dnd_numbers" });
+        try
+        {
+            await page.Page.Locator("#dnd-tabs").GetByLabel("Search numbers").FillAsync("98765");
+            await Assertions.Expect(page.Page.Locator("#dnd-tabs .osvi-error")).ToContainTextAsync("Could not load the DND list: OSVI had an internal error",
+                new() { Timeout = 30000 });
+            Assert.Equal(0, await page.Page.Locator("#dnd-empty, #dnd-no-match").CountAsync());
+            await page.ScreenshotAsync("dnd-list-error");
+            await page.AssertAccessibleAsync("the DND list failing");
+        }
+        finally
+        {
+            await admin.ClearFaultsAsync();
+        }
+
+        await page.Page.Locator("#dnd-tabs .osvi-error-retry").ClickAsync();
+        await Assertions.Expect(page.Page.Locator("#dnd-no-match")).ToContainTextAsync("No number matches “98765”");
+        await Assertions.Expect(page.Page.Locator("#dnd-tabs .osvi-error")).ToHaveCountAsync(0);
+        await page.AssertNoErrorsAsync("the DND list states");
+    }
+
     [Theory]
     [InlineData("light", 70)]
     [InlineData("dark", 71)]

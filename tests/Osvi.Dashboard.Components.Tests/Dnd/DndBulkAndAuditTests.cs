@@ -74,7 +74,8 @@ public sealed class DndBulkAndAuditTests : DndPageTestContext
         rendered.Page.Find("#dnd-bulk-go").Click();
         rendered.Page.WaitForAssertion(() => Assert.Equal("yes", rendered.Page.Find("#dnd-bulk-report").GetAttribute("data-finished")));
 
-        rendered.Page.Find("#dnd-bulk-summary [data-outcome=AlreadyListed]").Click();
+        // The run's last renders (progress, snackbar) may still be landing: find and click in one dispatch.
+        await rendered.Page.InvokeAsync(() => rendered.Page.Find("#dnd-bulk-summary [data-outcome=AlreadyListed]").Click());
 
         var line = Assert.Single(rendered.Page.FindAll("#dnd-bulk-report tbody tr[data-line]"));
         Assert.Equal("3", line.GetAttribute("data-line"));

@@ -120,10 +120,17 @@ public sealed partial class DndAuditView
         {
             _refusal = result.Refusal;
             _canRead = result.Refusal is null ? _canRead : false;
+            StateHasChanged();
             return new GridData<DndAuditRow> { Items = [], TotalItems = 0 };
         }
 
-        _total = result.Value.TotalCount;
+        if (_total != result.Value.TotalCount)
+        {
+            // The count is this component's markup, not the grid's.
+            _total = result.Value.TotalCount;
+            StateHasChanged();
+        }
+
         return _last = new GridData<DndAuditRow> { Items = result.Value.Items, TotalItems = result.Value.TotalCount };
     }
 

@@ -117,7 +117,7 @@ public sealed partial class DndListView
             return _last;
         }
 
-        // The error alert sits outside the grid: render this component when it appears or goes.
+        // The error alert and the count are this component's markup, not the grid's: render it when they change.
         var hadFailure = _failure is not null;
         if (!result.Succeeded)
         {
@@ -127,13 +127,14 @@ public sealed partial class DndListView
             return _last = new GridData<DndEntryView> { Items = [], TotalItems = 0 };
         }
 
+        var totalChanged = _total != result.Value.TotalCount;
         _failure = null;
-        if (hadFailure)
+        _total = result.Value.TotalCount;
+        if (hadFailure || totalChanged)
         {
             StateHasChanged();
         }
 
-        _total = result.Value.TotalCount;
         return _last = new GridData<DndEntryView> { Items = result.Value.Items, TotalItems = result.Value.TotalCount };
     }
 
