@@ -18,7 +18,6 @@ public sealed class PlaceholderPagesTests : OsviTestContext
         { typeof(CampaignsPage), "Campaigns" },
         { typeof(MonitorPage), "Wallboard" },
         { typeof(Dnd), "Do not disturb" },
-        { typeof(Chat), "Chat" },
         { typeof(AuditPage), "Audit log" },
     };
 

@@ -1,3 +1,4 @@
+using Osvi.Dashboard.Components.Chat;
 using Osvi.Dashboard.Live;
 
 namespace Osvi.Dashboard.Services.Chat;
@@ -13,6 +14,7 @@ internal static class ChatArea
         services.AddSingleton<IChatHistory, ChatHistoryStore>();
         services.AddScoped<IChatService, ChatService>();
         services.AddScoped<IChatAgentDirectory, ChatAgentDirectory>();
+        services.AddScoped<ChatBrowser>();
         services.AddLiveFeed<ChatSessionKey, ActiveChatLookup, ChatSessionFetcher>(ChatSessionFetcher.FeedName);
         return services;
     }
