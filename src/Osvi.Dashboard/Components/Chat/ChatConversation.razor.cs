@@ -156,7 +156,7 @@ public sealed partial class ChatConversation
     {
         _live = snapshot;
         // A snapshot polled before this view opened may predate the session itself.
-        if (!snapshot.HasValue || snapshot.Value is null || snapshot.UpdatedAt < _openedAt)
+        if (!snapshot.HasValue || snapshot.Value is null || snapshot.UpdatedAt <= _openedAt)
         {
             return;
         }
