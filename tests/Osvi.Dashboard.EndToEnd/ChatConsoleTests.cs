@@ -83,8 +83,12 @@ public sealed class ChatConsoleTests(BrowserFixture browser, ChatConsoleTests.De
         await Assertions.Expect(conversation.Locator("[data-badge=mode]")).ToHaveTextAsync("Human in control");
         await Assertions.Expect(timeline.Locator("[data-kind=takeover]")).ToBeVisibleAsync();
         await page.Locator("#chat-composer label[data-kind=Message]").ClickAsync();
-        await page.Locator("#chat-composer-input").FillAsync("Hi, this is Priya from support.\nLet me check that for you.");
-        await page.Locator("#chat-composer-input").PressAsync("Enter");
+        var input = page.Locator("#chat-composer-input");
+        await input.FillAsync("Hi, this is Priya from support.");
+        await input.PressAsync("Shift+Enter");
+        await input.PressSequentiallyAsync("Let me check that for you.");
+        await Assertions.Expect(input).ToHaveValueAsync("Hi, this is Priya from support.\nLet me check that for you.");
+        await input.PressAsync("Enter");
         await Assertions.Expect(timeline.Locator("[data-kind=operator]")).ToContainTextAsync("Hi, this is Priya from support.");
         await Assertions.Expect(page.Locator("#chat-composer-input")).ToHaveValueAsync("");
         await Assertions.Expect(watcher.Page.Locator("#chat-timeline [data-kind=operator]")).ToContainTextAsync("Let me check that for you.");
@@ -156,12 +160,37 @@ public sealed class ChatConsoleTests(BrowserFixture browser, ChatConsoleTests.De
         await Assertions.Expect(page.Locator("#chat-input-fields")).ToContainTextAsync("gold");
         await Assertions.Expect(page.Locator("#chat-timeline [data-kind=started]")).ToContainTextAsync("5 context entries");
 
+        // The conversation follows its newest entry.
+        for (var i = 1; i <= 8; i++)
+        {
+            await page.Locator("#chat-composer-input").FillAsync($"Question {i}: where is order 5551{i}?");
+            await page.Locator("#chat-composer-input").PressAsync("Enter");
+            await Assertions.Expect(page.Locator("#chat-timeline [data-kind=agent]").Last).ToContainTextAsync($"Order 5551{i} is packed");
+        }
+
+        await page.WaitForFunctionAsync("() => { const e = document.querySelector('#chat-timeline'); return e.scrollHeight > e.clientHeight && e.scrollHeight - e.scrollTop - e.clientHeight < 4; }");
+
         // OSVI text is text: markup typed by a customer is shown, never interpreted.
         await page.Locator("#chat-composer-input").FillAsync("<b>bold</b><img src=x onerror=alert(1)>");
         await page.Locator("#chat-composer-send").ClickAsync();
         var shown = page.Locator("#chat-timeline [data-kind=customer] .osvi-chat-text").Last;
         await Assertions.Expect(shown).ToHaveTextAsync("<b>bold</b><img src=x onerror=alert(1)>");
         Assert.Equal(0, await page.Locator("#chat-timeline b, #chat-timeline img").CountAsync());
+
+        // The customer's open sessions across agents, from the finder; light and dark.
+        await page.Locator("#chat-all-sessions").ClickAsync();
+        var row = page.Locator($"#chat-customer-sessions tr[data-agent-uuid='{dashboard.ChatAgentUuid}']");
+        await Assertions.Expect(row).ToContainTextAsync(dashboard.ChatAgentName);
+        await Assertions.Expect(row.Locator("[data-badge=mode]")).ToHaveTextAsync("AI replying");
+        await operatorPage.ScreenshotAsync("chat-customer-sessions-light");
+        await page.Locator("#theme-toggle").ClickAsync();
+        await Assertions.Expect(page.Locator("#render-state")).ToHaveAttributeAsync("data-theme", "dark");
+        await operatorPage.ScreenshotAsync("chat-customer-sessions-dark");
+        await operatorPage.AssertAccessibleAsync("the customer's sessions in the dark theme");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Open" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#chat-timeline [data-kind=customer]").Last).ToContainTextAsync("<b>bold</b>");
+        await operatorPage.ScreenshotAsync("chat-conversation-dark");
+        await page.Locator("#theme-toggle").ClickAsync();
         await operatorPage.AssertNoErrorsAsync("the new session");
     }
 

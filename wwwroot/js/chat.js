@@ -1,23 +1,15 @@
 // Chat console: the viewer's time zone, Enter to send, and keeping the conversation scrolled to its newest entry.
 // An ES module imported by the console (IJSRuntime "import"), so it costs nothing on other pages.
 
-// Enter sends, Shift+Enter starts a new line. A composer is a textarea whose id a button names in data-send-for; the
-// button is clicked rather than a .NET method called, so a disabled (in-flight) button can never send twice.
+// Enter sends, Shift+Enter starts a new line. A composer is a textarea whose id a send button names in data-send-for.
+// Only the new line is stopped here: the server sees the same keydown after the text typed before it (events keep
+// their order) and sends, so a text pasted and sent at once is never lost, and an in-flight send is never repeated.
 document.addEventListener("keydown", (event) => {
   const input = event.target;
-  if (event.key !== "Enter" || event.shiftKey || event.ctrlKey || event.altKey || event.metaKey || event.isComposing
-      || !(input instanceof HTMLTextAreaElement) || !input.id) {
-    return;
-  }
-
-  const button = document.querySelector(`[data-send-for="${CSS.escape(input.id)}"]`);
-  if (!button) {
-    return;
-  }
-
-  event.preventDefault();
-  if (!button.disabled) {
-    button.click();
+  if (event.key === "Enter" && !event.shiftKey && !event.ctrlKey && !event.altKey && !event.metaKey && !event.isComposing
+      && input instanceof HTMLTextAreaElement && input.id
+      && document.querySelector(`[data-send-for="${CSS.escape(input.id)}"]`)) {
+    event.preventDefault();
   }
 });
 

@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 using Osvi.Client.Contracts;
 using Osvi.Dashboard.Components.Chat;
@@ -114,7 +115,9 @@ public sealed class ChatConversationTests : ChatTestContext
 
         cut.Find("#chat-composer-input").Input("Hi, this is Priya.");
         Assert.Equal("chat-composer-input", cut.Find("#chat-composer-send").GetAttribute("data-send-for"));
-        cut.Find("#chat-composer-send").Click();
+        cut.Find("#chat-composer-input").KeyDown(new KeyboardEventArgs { Key = "Enter", ShiftKey = true });
+        Assert.Empty(Chat.Calls);
+        cut.Find("#chat-composer-input").KeyDown(new KeyboardEventArgs { Key = "Enter" });
 
         cut.WaitForAssertion(() => Assert.Contains("Hi, this is Priya.", cut.Find("li[data-kind=operator]").TextContent, StringComparison.Ordinal));
         Assert.Equal(["support:Message:Hi, this is Priya."], Chat.Calls);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 using Osvi.Dashboard.Services;
 using Osvi.Dashboard.Services.Chat;
@@ -120,6 +121,10 @@ public sealed partial class ChatComposer
         && (kind != ComposerKind.Message || Session?.InSupportMode == true);
 
     private void Select(ComposerKind kind) => _kind = kind;
+
+    // chat.js keeps Enter from adding a line; Shift+Enter (and IME composition) is left to the text box.
+    private Task KeyDownAsync(KeyboardEventArgs args) =>
+        args is { Key: "Enter", ShiftKey: false, CtrlKey: false, AltKey: false, MetaKey: false, Repeat: false } ? SendAsync() : Task.CompletedTask;
 
     private async Task SendAsync()
     {
