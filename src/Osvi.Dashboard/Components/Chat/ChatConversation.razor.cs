@@ -107,7 +107,16 @@ public sealed partial class ChatConversation
         _live = Watch(Key, OnLive);
         Live.RequestRefresh(Key);
 
-        var transcript = await History.GetSessionAsync(SessionId, MaxEntries, ComponentCancellation);
+        ChatTranscript transcript;
+        try
+        {
+            transcript = await History.GetSessionAsync(SessionId, MaxEntries, ComponentCancellation);
+        }
+        catch (OperationCanceledException) when (ComponentCancellation.IsCancellationRequested)
+        {
+            return;
+        }
+
         // Recorded states are older than a description OSVI just gave; without one they are the best there is.
         var applyRecordedState = InitialSession is null;
         foreach (var entry in transcript.Entries)

@@ -93,7 +93,14 @@ public sealed partial class Chat : IDisposable
     protected override async Task OnInitializedAsync()
     {
         _canOperate = (await CurrentUser.GetAsync()).Can(DashboardPermission.OperateChat);
-        _agents = await AgentDirectory.GetAgentsAsync(_disposed.Token);
+        try
+        {
+            _agents = await AgentDirectory.GetAgentsAsync(_disposed.Token);
+        }
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+        {
+            // The page was left while it loaded.
+        }
     }
 
     protected override async Task OnParametersSetAsync()
@@ -266,7 +273,16 @@ public sealed partial class Chat : IDisposable
     private async Task ShowNewSessionAsync(string agent, string customer)
     {
         // OSVI closes the customer's open session with this agent: say which one before the operator confirms.
-        var open = await ChatService.FindActiveSessionAsync(agent, customer, _disposed.Token);
+        ServiceResult<ChatSessionView?> open;
+        try
+        {
+            open = await ChatService.FindActiveSessionAsync(agent, customer, _disposed.Token);
+        }
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+        {
+            return;
+        }
+
         _newSession = new NewSessionRequest(agent, customer, open.Succeeded ? open.Value?.Id : null);
     }
 
