@@ -160,6 +160,18 @@ public sealed class ChatConsoleTests(BrowserFixture browser, ChatConsoleTests.De
         await Assertions.Expect(page.Locator("#chat-input-fields")).ToContainTextAsync("gold");
         await Assertions.Expect(page.Locator("#chat-timeline [data-kind=started]")).ToContainTextAsync("5 context entries");
 
+        // Guidance: a whisper stays private (marked so), a tell makes the agent reply.
+        await page.Locator("#chat-composer label[data-kind=Whisper]").ClickAsync();
+        await page.Locator("#chat-composer-input").FillAsync("Offer the gold-plan customer free shipping.");
+        await page.Locator("#chat-composer-input").PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#chat-timeline [data-kind=whisper]")).ToContainTextAsync("Private: the customer never sees this");
+        await page.Locator("#chat-composer label[data-kind=Tell]").ClickAsync();
+        await page.Locator("#chat-composer-input").FillAsync("Ask for the order number.");
+        await page.Locator("#chat-composer-send").ClickAsync();
+        await Assertions.Expect(page.Locator("#chat-timeline [data-kind=agent]").Last).ToContainTextAsync(ChatReplies.TellReply);
+        await operatorPage.ScreenshotAsync("chat-guidance-light");
+        await page.Locator("#chat-composer label[data-kind=Customer]").ClickAsync();
+
         // The conversation follows its newest entry.
         for (var i = 1; i <= 8; i++)
         {
