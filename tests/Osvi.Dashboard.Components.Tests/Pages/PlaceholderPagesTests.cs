@@ -17,7 +17,6 @@ public sealed class PlaceholderPagesTests : OsviTestContext
         { typeof(Calls), "Calls" },
         { typeof(CampaignsPage), "Campaigns" },
         { typeof(MonitorPage), "Wallboard" },
-        { typeof(Chat), "Chat" },
         { typeof(AuditPage), "Audit log" },
     };
 
