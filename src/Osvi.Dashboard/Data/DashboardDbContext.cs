@@ -16,6 +16,9 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     /// <summary>Campaigns the dashboard watches.</summary>
     public DbSet<WatchedCampaign> WatchedCampaigns => Set<WatchedCampaign>();
 
+    /// <summary>Chat messages and commands sent through the dashboard (OSVI has no message history endpoint).</summary>
+    public DbSet<Services.Chat.ChatHistoryEntry> ChatHistory => Set<Services.Chat.ChatHistoryEntry>();
+
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -12,8 +12,6 @@ public sealed class PlaceholderPagesTests : OsviTestContext
     public static TheoryData<Type, string> Pages => new()
     {
         { typeof(Calls), "Calls" },
-        { typeof(Dnd), "Do not disturb" },
-        { typeof(Chat), "Chat" },
         { typeof(AuditPage), "Audit log" },
     };
 
