@@ -38,7 +38,7 @@ internal static class CampaignViewersBenchmark
         factory.WithSetting(DashboardConfigNames.LiveIntervals + ":CampaignStatus", TimeSpan.FromSeconds(interval).ToString("c", CultureInfo.InvariantCulture))
             .WithSetting("Serilog:MinimumLevel:Default", "Warning");
         var live = factory.Services.GetRequiredService<ILiveData>();
-        var admin = SimulatorAdminClient.For(factory);
+        using var admin = SimulatorAdmin.For(factory);
         await admin.ResetRequestsAsync();
         Console.WriteLine($"campaign-viewers: {viewers} viewers of campaign {campaign} for {seconds} s, poll interval {interval} s, real clock; per-viewer polling would send {viewers * seconds / interval:N0} requests");
 

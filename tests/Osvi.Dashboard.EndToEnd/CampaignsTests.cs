@@ -46,7 +46,7 @@ public sealed class CampaignsTests(BrowserFixture browser)
     {
         await using var dashboard = new KestrelDashboardFactory();
         var baseUrl = dashboard.StartAndGetBaseUrl();
-        var admin = SimulatorAdminClient.For(dashboard.Services.GetRequiredService<EmbeddedSimulator>().BaseUrl);
+        using var admin = SimulatorAdmin.For(dashboard.Services.GetRequiredService<EmbeddedSimulator>().BaseUrl);
         await using var page = await DashboardBrowser.OpenAsync(browser.Browser, baseUrl, width: 1920, height: 1080);
 
         // Watch the campaign by its id.
@@ -116,7 +116,7 @@ public sealed class CampaignsTests(BrowserFixture browser)
             .WithSetting("OsviApi:RetryBaseDelay", "00:00:00.05");
         var baseUrl = dashboard.StartAndGetBaseUrl();
         await WatchAsync(dashboard, 7, 8);
-        var admin = SimulatorAdminClient.For(dashboard.Services.GetRequiredService<EmbeddedSimulator>().BaseUrl);
+        using var admin = SimulatorAdmin.For(dashboard.Services.GetRequiredService<EmbeddedSimulator>().BaseUrl);
         await using var wall = await DashboardBrowser.OpenAsync(browser.Browser, baseUrl, "dark", 1920, 1080);
         await wall.GotoAsync("/monitor");
         var board = wall.Page.Locator(".osvi-wall");
@@ -152,7 +152,7 @@ public sealed class CampaignsTests(BrowserFixture browser)
         dashboard.WithSetting(CampaignConfigNames.MinPaceSpan, "00:00:05");
         var baseUrl = dashboard.StartAndGetBaseUrl();
         await WatchAsync(dashboard, 7, 8, 9, 10, 11);
-        var admin = SimulatorAdminClient.For(dashboard.Services.GetRequiredService<EmbeddedSimulator>().BaseUrl);
+        using var admin = SimulatorAdmin.For(dashboard.Services.GetRequiredService<EmbeddedSimulator>().BaseUrl);
         await admin.SetClockSpeedAsync(30);
         await using var page = await DashboardBrowser.OpenAsync(browser.Browser, baseUrl, scheme, 1920, 1080);
         if (scheme == "dark")

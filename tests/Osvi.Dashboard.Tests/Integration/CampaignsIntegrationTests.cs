@@ -22,8 +22,8 @@ public sealed class CampaignsIntegrationTests
     public async Task SendAsync_25000Contacts_GoOutAsThreeBatchesAndTheSimulatorQueuesThem()
     {
         await using var factory = new DashboardFactory();
-        var admin = SimulatorAdminClient.For(factory);
-        var agent = await admin.AgentUuidAsync("Policy Renewals", Ct);
+        using var admin = SimulatorAdmin.For(factory);
+        var agent = await admin.AgentIdAsync("Policy Renewals", Ct);
         await admin.ResetRequestsAsync(Ct);
         await using var scope = factory.Services.CreateAsyncScope();
         var uploads = scope.ServiceProvider.GetRequiredService<IContactUploadService>();
@@ -50,8 +50,8 @@ public sealed class CampaignsIntegrationTests
     public async Task SendAsync_NumbersOnTheAgentsDndList_AreFlaggedBeforeAndReportedAsSkipped()
     {
         await using var factory = new DashboardFactory();
-        var admin = SimulatorAdminClient.For(factory);
-        var agent = await admin.AgentUuidAsync("Policy Renewals", Ct);
+        using var admin = SimulatorAdmin.For(factory);
+        var agent = await admin.AgentIdAsync("Policy Renewals", Ct);
         await admin.OsviAsync(HttpMethod.Post, "/v1/dnd_numbers", new { agent_uuid = agent, phone = "9812345001", reason = "test" }, Ct);
         await admin.OsviAsync(HttpMethod.Post, "/v1/dnd_numbers", new { agent_uuid = agent, phone = "+919812345003" }, Ct);
         await using var scope = factory.Services.CreateAsyncScope();
@@ -82,8 +82,8 @@ public sealed class CampaignsIntegrationTests
     public async Task SendAsync_FaultOnTheSecondBatch_IsReportedAndNeverResent()
     {
         await using var factory = new DashboardFactory();
-        var admin = SimulatorAdminClient.For(factory);
-        var agent = await admin.AgentUuidAsync("Policy Renewals", Ct);
+        using var admin = SimulatorAdmin.For(factory);
+        var agent = await admin.AgentIdAsync("Policy Renewals", Ct);
         await admin.ResetRequestsAsync(Ct);
         await using var scope = factory.Services.CreateAsyncScope();
         var uploads = scope.ServiceProvider.GetRequiredService<IContactUploadService>();
@@ -114,8 +114,8 @@ public sealed class CampaignsIntegrationTests
     {
         await using var factory = new DashboardFactory();
         factory.WithSetting(DashboardConfigNames.AnonymousRole, "viewer");
-        var admin = SimulatorAdminClient.For(factory);
-        var agent = await admin.AgentUuidAsync("Policy Renewals", Ct);
+        using var admin = SimulatorAdmin.For(factory);
+        var agent = await admin.AgentIdAsync("Policy Renewals", Ct);
         await using var scope = factory.Services.CreateAsyncScope();
 
         var report = await scope.ServiceProvider.GetRequiredService<IContactUploadService>().SendAsync(Request(agent, Contacts(3)), null, Ct);
@@ -153,7 +153,7 @@ public sealed class CampaignsIntegrationTests
             .WithSetting("OsviApi:CircuitBreakerMinimumThroughput", "4")
             .WithSetting("OsviApi:CircuitBreakerBreakDuration", "00:00:08")
             .WithSetting("OsviApi:RetryBaseDelay", "00:00:00.05");
-        var admin = SimulatorAdminClient.For(factory);
+        using var admin = SimulatorAdmin.For(factory);
         var live = factory.Services.GetRequiredService<ILiveData>();
         using var watcher = live.Subscribe(new CampaignStatusKey(7), _ => Task.CompletedTask);
         await Eventually.TrueAsync(() => watcher.Current.HasValue, "the first status", 30_000);
