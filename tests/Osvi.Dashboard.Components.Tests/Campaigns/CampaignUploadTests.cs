@@ -87,6 +87,7 @@ public sealed class CampaignUploadTests : CampaignsTestContext
         Assert.Contains("Agent: Policy Renewals", confirm.TextContent, StringComparison.Ordinal);
         Assert.Contains("Calls are queued at once.", confirm.TextContent, StringComparison.Ordinal);
         Assert.Contains("2 bad rows are left out.", confirm.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 duplicate was removed (the longer name kept).", confirm.TextContent, StringComparison.Ordinal);
         Assert.Empty(Uploads.Requests);
 
         await ClickAsync(cut, "#confirm-send");

@@ -12,6 +12,9 @@ public static class CampaignText
     /// <summary>A count with thousands separators.</summary>
     public static string Number(int? value) => value?.ToString("N0", s_culture) ?? "—";
 
+    /// <summary>A count with its noun: "1 contact", "2 contacts".</summary>
+    public static string Count(int value, string one, string many) => $"{Number(value)} {(value == 1 ? one : many)}";
+
     /// <summary>A share as a whole percentage.</summary>
     public static string Percent(double? share) => share is { } value ? (value * 100).ToString("0", s_culture) + "%" : "—";
 
@@ -60,7 +63,7 @@ public static class CampaignText
         ArgumentNullException.ThrowIfNull(pace);
         return pace.CallsPerHour is null
             ? "Needs a minute of updates"
-            : $"{Number(pace.CallsFinished)} calls finished in the last {Duration(pace.Span)}";
+            : $"{Count(pace.CallsFinished, "call", "calls")} finished in the last {Duration(pace.Span)}";
     }
 
     /// <summary>The ETA's headline: "1 h 20 min", "Done", "Paused"…</summary>
@@ -87,10 +90,10 @@ public static class CampaignText
         return eta.State switch
         {
             EtaState.Done => "Every queued contact has an outcome",
-            EtaState.Known => $"{Number(eta.Remaining)} calls left · around {toLocal(eta.At!.Value).ToString("HH:mm", s_culture)}",
-            EtaState.Estimating => $"{Number(eta.Remaining)} calls left · measuring the pace",
-            EtaState.Stalled => $"{Number(eta.Remaining)} calls left · none finished recently",
-            EtaState.Paused => $"{Number(eta.Remaining)} calls left · the campaign is not active, OSVI dials nothing",
+            EtaState.Known => $"{Count(eta.Remaining, "call", "calls")} left · around {toLocal(eta.At!.Value).ToString("HH:mm", s_culture)}",
+            EtaState.Estimating => $"{Count(eta.Remaining, "call", "calls")} left · measuring the pace",
+            EtaState.Stalled => $"{Count(eta.Remaining, "call", "calls")} left · none finished recently",
+            EtaState.Paused => $"{Count(eta.Remaining, "call", "calls")} left · the campaign is not active, OSVI dials nothing",
             EtaState.WaitingForRetries => "Unanswered contacts wait for their retry",
             _ => "",
         };
@@ -147,7 +150,7 @@ public static class CampaignText
         ArgumentNullException.ThrowIfNull(alert);
         return alert.Share is { } share
             ? $"{Percent(share)} of the last {Number(alert.RecentCalls)} calls failed or were not answered (alert at {Percent(alert.Threshold)})"
-            : $"{Number(alert.RecentCalls)} calls finished recently; the failure share is judged from a few more";
+            : $"{Count(alert.RecentCalls, "call", "calls")} finished recently; the failure share is judged from a few more";
     }
 
     /// <summary>The alert level as a CSS modifier.</summary>
