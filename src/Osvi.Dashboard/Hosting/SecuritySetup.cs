@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -120,12 +121,14 @@ internal static class SecuritySetup
     /// right for everything after), then the headers every response carries, HSTS on HTTPS.</summary>
     public static WebApplication UseDashboardSecurityHeaders(this WebApplication app)
     {
-        if (app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value.ReverseProxy.Enabled)
+        // Raw configuration here: validated options are read at start, where invalid values end the process cleanly.
+        var proxy = app.Configuration.GetSection(DashboardConfigNames.ReverseProxy).Get<ReverseProxyOptions>() ?? new();
+        if (proxy.Enabled)
         {
             app.UseForwardedHeaders();
         }
 
-        var oidc = app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value.Security.Oidc;
+        var oidc = app.Configuration.GetSection(DashboardConfigNames.Oidc).Get<OidcSignInOptions>() ?? new();
         var identityProvider = oidc.IsEnabled && Uri.TryCreate(oidc.Authority, UriKind.Absolute, out var authority)
             ? authority.GetLeftPart(UriPartial.Authority)
             : null;
@@ -159,6 +162,9 @@ internal static class SecuritySetup
         }
         else
         {
+            // A bare status for endpoints and scripts: the shell's status code pages (its "not found" page) must not
+            // turn it into a page (or, for a kiosk, into a redirect).
+            context.HttpContext.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
             context.Response.StatusCode = status;
         }
 

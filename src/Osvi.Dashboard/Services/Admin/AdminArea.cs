@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Osvi.Dashboard.Audit;
 using Osvi.Dashboard.Options;
@@ -43,6 +44,7 @@ internal static class AdminArea
         if (!result.Succeeded && !http.Response.HasStarted)
         {
             http.Response.Headers.ContentDisposition = default;
+            http.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
             http.Response.StatusCode = result.Refusal is not null ? StatusCodes.Status403Forbidden : StatusCodes.Status500InternalServerError;
         }
     }

@@ -47,7 +47,7 @@ public sealed partial class KioskSignIn
         {
             // The page itself explains; the shell's "page not found" (status code pages) must not replace it.
             HttpContext.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
-            HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
+            HttpContext.Response.StatusCode = StatusCodes.Status403Forbidden;
             await Events.WriteAsync(kiosk, "kiosk.open", target, "link", new AuditOutcome(AuditResult.Failed, Problem, ErrorKind: opening.Outcome.ToString()), AuditCategories.Kiosk);
             return;
         }
