@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Osvi.Dashboard.Audit;
 using Osvi.Dashboard.Data;
 using Osvi.Dashboard.Options;
 using Osvi.Dashboard.Services.Admin;
@@ -51,7 +52,7 @@ internal static partial class AccountSeeder
             }
         }
 
-        await BootstrapAdminAsync(users, db, bootstrap, mode, time, logger, ct);
+        await BootstrapAdminAsync(users, db, provider.GetRequiredService<IAuditLog>(), bootstrap, mode, time, logger, ct);
     }
 
     private static async Task EnsureDemoAccountsAsync(UserManager<DashboardAccount> users, TimeProvider time, ILogger logger)
@@ -88,7 +89,7 @@ internal static partial class AccountSeeder
         LogDemoAccounts(logger, string.Join(", ", DemoAccounts.All.Select(account => account.UserName)));
     }
 
-    private static async Task BootstrapAdminAsync(UserManager<DashboardAccount> users, DashboardDbContext db, BootstrapAdminOptions bootstrap,
+    private static async Task BootstrapAdminAsync(UserManager<DashboardAccount> users, DashboardDbContext db, IAuditLog audit, BootstrapAdminOptions bootstrap,
         DashboardModeInfo mode, TimeProvider time, ILogger logger, CancellationToken ct)
     {
         if (await db.DashboardSettings.AnyAsync(setting => setting.Key == DashboardSettingKeys.BootstrapCompleted, ct))
@@ -124,6 +125,11 @@ internal static partial class AccountSeeder
             Check(await users.CreateAsync(admin, bootstrap.Password!), $"create the first administrator from {DashboardConfigNames.BootstrapAdmin}");
             Check(await users.AddToRoleAsync(admin, DashboardRoles.Admin), "make the first account an administrator");
             LogBootstrapped(logger, admin.UserName, DashboardConfigNames.BootstrapAdmin);
+            await audit.WriteAsync(new AuditRecord
+            {
+                Category = AuditCategories.Users, Action = "user.create", Target = admin.UserName, Source = ConfigurationCreator,
+                Parameters = new Dictionary<string, object?> { ["role"] = DashboardRoles.Admin, ["from"] = DashboardConfigNames.BootstrapAdmin },
+            }, new DashboardUser(ConfigurationCreator, null, false, []), AuditOutcome.Succeeded("The first administrator, created from the configuration."), ct);
         }
 
         // Accounts exist (created now, or before this marker existed): the bootstrap has served its purpose.

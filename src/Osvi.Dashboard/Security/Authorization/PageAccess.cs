@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Endpoints;
 using MonitorPage = Osvi.Dashboard.Components.Pages.Monitor;
+using NotFoundPage = Osvi.Dashboard.Components.Pages.NotFound;
 
 namespace Osvi.Dashboard.Security.Authorization;
 
@@ -10,8 +11,8 @@ namespace Osvi.Dashboard.Security.Authorization;
 public static class PageAccess
 {
     // Pages a kiosk link opens. Listed here rather than as an attribute on the page so the feature that owns the page
-    // needs no security code of its own.
-    private static readonly HashSet<Type> s_kioskPages = [typeof(MonitorPage)];
+    // needs no security code of its own. "Not found" shows no data; it is what a wallboard sees for a mistyped address.
+    private static readonly HashSet<Type> s_kioskPages = [typeof(MonitorPage), typeof(NotFoundPage)];
 
     /// <summary>The pages a kiosk link may open.</summary>
     public static IReadOnlyCollection<Type> KioskPages => s_kioskPages;
