@@ -27,6 +27,9 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     /// <summary>Run-time settings an administrator changed.</summary>
     public DbSet<DashboardSetting> DashboardSettings => Set<DashboardSetting>();
 
+    /// <summary>Chat messages and commands sent through the dashboard (OSVI has no message history endpoint).</summary>
+    public DbSet<Services.Chat.ChatHistoryEntry> ChatHistory => Set<Services.Chat.ChatHistoryEntry>();
+
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

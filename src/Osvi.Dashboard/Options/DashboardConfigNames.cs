@@ -78,6 +78,10 @@ public static class DashboardConfigNames
     /// <summary><c>Dashboard:ReverseProxy</c> (<c>:Enabled</c>, <c>:KnownProxies</c>, <c>:KnownNetworks</c>): forwarded headers.</summary>
     public const string ReverseProxy = "Dashboard:ReverseProxy";
 
+    /// <summary><c>Dashboard:Chat:Agents</c>: the account's chat agents (<c>Uuid</c>, <c>Name</c>), offered by the chat
+    /// console because OSVI's API does not list chat agents.</summary>
+    public const string ChatAgents = "Dashboard:Chat:Agents";
+
     /// <summary><c>Simulator</c>: settings passed to the embedded simulator in demo mode (e.g. <c>Simulator:ClockSpeed</c>).</summary>
     public const string SimulatorSection = "Simulator";
 }

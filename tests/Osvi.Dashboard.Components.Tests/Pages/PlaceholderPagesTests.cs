@@ -16,8 +16,6 @@ public sealed class PlaceholderPagesTests : OsviTestContext
         { typeof(Calls), "Calls" },
         { typeof(CampaignsPage), "Campaigns" },
         { typeof(MonitorPage), "Wallboard" },
-        { typeof(Dnd), "Do not disturb" },
-        { typeof(Chat), "Chat" },
     };
 
     [Theory]
