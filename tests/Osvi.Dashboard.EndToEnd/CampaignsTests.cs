@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Osvi.Dashboard.Data;
+using Osvi.Dashboard.Security;
+using Osvi.Dashboard.Services.Admin;
 using Osvi.Dashboard.Services.Campaigns;
 using Osvi.Dashboard.Testing;
 using Osvi.Simulator.Hosting;
@@ -11,7 +13,8 @@ namespace Osvi.Dashboard.EndToEnd;
 
 /// <summary>Campaigns in chromium against the dashboard in demo mode (the embedded simulator on a loopback port):
 /// watch a campaign, upload contacts with good and bad rows, fix them, enqueue, and see progress move on the campaign
-/// page and the wallboard; the wallboard under an OSVI outage; every page at 1920×1080 in both themes.</summary>
+/// page and the wallboard; the wallboard under an OSVI outage; every page at 1920×1080 in both themes. Staff sign in
+/// through the real form as the demo operator; the wallboard is opened through a kiosk link, as an office TV is.</summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "E2E")]
 public sealed class CampaignsTests(BrowserFixture browser)
@@ -47,7 +50,7 @@ public sealed class CampaignsTests(BrowserFixture browser)
         await using var dashboard = new KestrelDashboardFactory();
         var baseUrl = dashboard.StartAndGetBaseUrl();
         using var admin = SimulatorAdmin.For(dashboard.Services.GetRequiredService<EmbeddedSimulator>().BaseUrl);
-        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, baseUrl, width: 1920, height: 1080);
+        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, baseUrl, signInAs: DashboardRoles.Operator, width: 1920, height: 1080);
 
         // Watch the campaign by its id.
         await page.GotoAsync("/campaigns");
@@ -90,8 +93,7 @@ public sealed class CampaignsTests(BrowserFixture browser)
         var progress = page.Page.Locator("#campaign-progress .osvi-progress");
         await Assertions.Expect(progress).ToContainTextAsync("of 5 queued contacts dialled", new() { Timeout = Patience });
         await Assertions.Expect(progress).Not.ToHaveAttributeAsync("data-progress", "1");
-        await using var wall = await DashboardBrowser.OpenAsync(browser.Browser, baseUrl, "dark", 1920, 1080);
-        await wall.GotoAsync("/monitor");
+        await using var wall = await OpenKioskWallboardAsync(dashboard, baseUrl);
         var tile = wall.Page.Locator($".osvi-tile[data-campaign-id='{Feedback}']");
         await Assertions.Expect(tile.Locator(".osvi-tile-name")).ToHaveTextAsync("Post-visit Feedback", new() { Timeout = Patience });
         var wallProgress = tile.Locator(".osvi-progress");
@@ -117,8 +119,7 @@ public sealed class CampaignsTests(BrowserFixture browser)
         var baseUrl = dashboard.StartAndGetBaseUrl();
         await WatchAsync(dashboard, 7, 8);
         using var admin = SimulatorAdmin.For(dashboard.Services.GetRequiredService<EmbeddedSimulator>().BaseUrl);
-        await using var wall = await DashboardBrowser.OpenAsync(browser.Browser, baseUrl, "dark", 1920, 1080);
-        await wall.GotoAsync("/monitor");
+        await using var wall = await OpenKioskWallboardAsync(dashboard, baseUrl);
         var board = wall.Page.Locator(".osvi-wall");
         var june = wall.Page.Locator(".osvi-tile[data-campaign-id='7']");
         await Assertions.Expect(june.Locator("[data-figure=pickup]")).ToContainTextAsync("%", new() { Timeout = Patience });
@@ -154,7 +155,7 @@ public sealed class CampaignsTests(BrowserFixture browser)
         await WatchAsync(dashboard, 7, 8, 9, 10, 11);
         using var admin = SimulatorAdmin.For(dashboard.Services.GetRequiredService<EmbeddedSimulator>().BaseUrl);
         await admin.SetClockSpeedAsync(30);
-        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, baseUrl, scheme, 1920, 1080);
+        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, baseUrl, scheme, signInAs: DashboardRoles.Operator, width: 1920, height: 1080);
         if (scheme == "dark")
         {
             await page.Context.AddCookiesAsync([new Cookie { Name = "osvi-theme", Value = "dark", Url = baseUrl }]);
@@ -188,12 +189,20 @@ public sealed class CampaignsTests(BrowserFixture browser)
 
         if (scheme == "dark")
         {
-            // The wallboard has one (dark) theme, made for a TV.
-            await using var wall = await DashboardBrowser.OpenAsync(browser.Browser, baseUrl, "dark", 1920, 1080);
+            // The wallboard has one (dark) theme, made for a TV; staff open it signed in (a TV through a kiosk link, above).
+            await using var wall = await DashboardBrowser.OpenAsync(browser.Browser, baseUrl, "dark", signInAs: DashboardRoles.Viewer, width: 1920, height: 1080);
             await wall.GotoAsync("/monitor");
+            await Assertions.Expect(wall.Page.Locator(".osvi-wallboard-exit")).ToBeVisibleAsync();
             await Assertions.Expect(wall.Page.Locator(".osvi-tile [data-figure=pickup]")).ToHaveCountAsync(5, new() { Timeout = Patience });
             await wall.ScreenshotAsync("campaigns-monitor");
             await wall.AssertNoErrorsAsync("the wallboard");
+
+            // A viewer sees campaigns but cannot upload or change the watched list (the services refuse it too).
+            await wall.GotoAsync($"/campaigns/{Feedback}/upload");
+            await Assertions.Expect(wall.Page.Locator("#upload-not-allowed")).ToContainTextAsync("operator role", new() { Timeout = Patience });
+            await wall.GotoAsync("/campaigns");
+            await Assertions.Expect(wall.Page.Locator("tr[data-campaign-id] .osvi-progress")).ToHaveCountAsync(5, new() { Timeout = Patience });
+            Assert.Equal(0, await wall.Page.Locator("#watch-form, [data-unwatch]").CountAsync());
         }
     }
 
@@ -203,6 +212,21 @@ public sealed class CampaignsTests(BrowserFixture browser)
         // A full-page shot of a scrolled page draws the fixed app bar where the viewport was.
         await page.Page.EvaluateAsync("window.scrollTo(0, 0)");
         await page.Page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"campaigns-{name}-{await page.Page.Locator("#render-state").GetAttributeAsync("data-theme")}.png"), FullPage = fullPage });
+    }
+
+    /// <summary>Creates a kiosk link as an administrator would and opens it in a fresh dark 1920×1080 browser with no
+    /// staff session: it lands on the wallboard.</summary>
+    private async Task<DashboardBrowser> OpenKioskWallboardAsync(DashboardFactory dashboard, string baseUrl)
+    {
+        await using var scope = dashboard.CreateScopeAs(DashboardRoles.Admin);
+        var link = await scope.ServiceProvider.GetRequiredService<IKioskAdministration>().CreateAsync("Office TV", null, CancellationToken.None);
+        Assert.True(link.Succeeded);
+        var wall = await DashboardBrowser.OpenAsync(browser.Browser, baseUrl, "dark", width: 1920, height: 1080);
+        await wall.Page.GotoAsync($"{baseUrl}/{link.Value.RelativeUrl}");
+        await wall.Page.WaitForURLAsync(baseUrl + "/monitor");
+        await wall.WaitInteractiveAsync();
+        Assert.Equal(0, await wall.Page.Locator(".osvi-wallboard-exit").CountAsync());
+        return wall;
     }
 
     private static async Task WatchAsync(DashboardFactory dashboard, params long[] ids)

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Components;
 using Osvi.Dashboard.Components.Layout;
 using Osvi.Dashboard.Components.Pages;
 using Osvi.Dashboard.Testing;
-using AuditPage = Osvi.Dashboard.Components.Pages.Audit;
 
 namespace Osvi.Dashboard.Components.Tests.Pages;
 
@@ -12,7 +11,6 @@ public sealed class PlaceholderPagesTests : OsviTestContext
     public static TheoryData<Type, string> Pages => new()
     {
         { typeof(Calls), "Calls" },
-        { typeof(AuditPage), "Audit log" },
     };
 
     [Theory]

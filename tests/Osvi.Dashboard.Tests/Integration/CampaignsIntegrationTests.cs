@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Osvi.Dashboard.Live;
 using Osvi.Dashboard.Options;
+using Osvi.Dashboard.Security;
 using Osvi.Dashboard.Services.Campaigns;
 using Osvi.Dashboard.Services.Campaigns.Uploads;
 using Osvi.Dashboard.Testing;
@@ -25,7 +26,7 @@ public sealed class CampaignsIntegrationTests
         using var admin = SimulatorAdmin.For(factory);
         var agent = await admin.AgentIdAsync("Policy Renewals", Ct);
         await admin.ResetRequestsAsync(Ct);
-        await using var scope = factory.Services.CreateAsyncScope();
+        await using var scope = factory.CreateScopeAs(DashboardRoles.Operator);
         var uploads = scope.ServiceProvider.GetRequiredService<IContactUploadService>();
         var campaigns = scope.ServiceProvider.GetRequiredService<ICampaignsService>();
         var before = (await campaigns.GetStatusAsync(Campaign, Ct)).Value!;
@@ -54,7 +55,7 @@ public sealed class CampaignsIntegrationTests
         var agent = await admin.AgentIdAsync("Policy Renewals", Ct);
         await admin.OsviAsync(HttpMethod.Post, "/v1/dnd_numbers", new { agent_uuid = agent, phone = "9812345001", reason = "test" }, Ct);
         await admin.OsviAsync(HttpMethod.Post, "/v1/dnd_numbers", new { agent_uuid = agent, phone = "+919812345003" }, Ct);
-        await using var scope = factory.Services.CreateAsyncScope();
+        await using var scope = factory.CreateScopeAs(DashboardRoles.Operator);
         var uploads = scope.ServiceProvider.GetRequiredService<IContactUploadService>();
         var dnd = (await uploads.GetDndNumbersAsync(agent, Ct)).Value!;
         var table = ContactTableReader.Read("phone,person_name\n9812345001,Asha\n9812345002,Ravi\n98123 45003,Anita\n9812345004,Kiran", "text", 100, out _)!;
@@ -67,7 +68,7 @@ public sealed class CampaignsIntegrationTests
         Assert.Equal((4, 2, 2), (batch.Received, batch.Accepted, batch.QueuedCalls));
         Assert.Equal([("+919812345001", "Asha"), ("+919812345003", "Anita")], batch.DndSkipped.Select(skipped => (skipped.Phone, skipped.PersonName)));
 
-        using var http = factory.CreateClient();
+        using var http = factory.CreateClientAs(DashboardRoles.Operator);
         using var download = await http.GetAsync(new Uri(UploadCsv.DndSkippedUrl(report.Id), UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("text/csv", download.Content.Headers.ContentType!.MediaType);
@@ -76,6 +77,13 @@ public sealed class CampaignsIntegrationTests
         Assert.Contains("+919812345003,Anita,1,", csv, StringComparison.Ordinal);
         using var missing = await http.GetAsync(new Uri(UploadCsv.DndSkippedUrl(Guid.NewGuid()), UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        // The report belongs to its sender: another operator finds nothing, and nobody gets it without signing in.
+        using var other = factory.CreateClientAs(DashboardRoles.Operator, "someone-else");
+        using var othersDownload = await other.GetAsync(new Uri(UploadCsv.DndSkippedUrl(report.Id), UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.NotFound, othersDownload.StatusCode);
+        using var anonymous = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var anonymousDownload = await anonymous.GetAsync(new Uri(UploadCsv.DndSkippedUrl(report.Id), UriKind.Relative), Ct);
+        Assert.NotEqual(HttpStatusCode.OK, anonymousDownload.StatusCode);
     }
 
     [Fact]
@@ -85,7 +93,7 @@ public sealed class CampaignsIntegrationTests
         using var admin = SimulatorAdmin.For(factory);
         var agent = await admin.AgentIdAsync("Policy Renewals", Ct);
         await admin.ResetRequestsAsync(Ct);
-        await using var scope = factory.Services.CreateAsyncScope();
+        await using var scope = factory.CreateScopeAs(DashboardRoles.Operator);
         var uploads = scope.ServiceProvider.GetRequiredService<IContactUploadService>();
         var faulted = false;
 
@@ -113,10 +121,9 @@ public sealed class CampaignsIntegrationTests
     public async Task SendAsync_ViewerThroughTheRealHost_IsRefusedAndNothingReachesOsvi()
     {
         await using var factory = new DashboardFactory();
-        factory.WithSetting(DashboardConfigNames.AnonymousRole, "viewer");
         using var admin = SimulatorAdmin.For(factory);
         var agent = await admin.AgentIdAsync("Policy Renewals", Ct);
-        await using var scope = factory.Services.CreateAsyncScope();
+        await using var scope = factory.CreateScopeAs(DashboardRoles.Viewer);
 
         var report = await scope.ServiceProvider.GetRequiredService<IContactUploadService>().SendAsync(Request(agent, Contacts(3)), null, Ct);
         var watch = await scope.ServiceProvider.GetRequiredService<IWatchedCampaignsService>().WatchAsync(7, null, Ct);
