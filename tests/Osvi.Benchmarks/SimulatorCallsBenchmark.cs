@@ -19,10 +19,10 @@ internal static class SimulatorCallsBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var clients = Option(args, "--clients", 32);
-        var seconds = Option(args, "--seconds", 10);
-        var warmup = Option(args, "--warmup", 3);
-        var perPage = Option(args, "--per-page", 100);
+        var clients = Options.Int(args, "--clients", 32);
+        var seconds = Options.Int(args, "--seconds", 10);
+        var warmup = Options.Int(args, "--warmup", 3);
+        var perPage = Options.Int(args, "--per-page", 100);
         var url = args.SkipWhile(a => a != "--url").Skip(1).FirstOrDefault();
 
         await using var embedded = url is null ? await EmbeddedSimulator.StartAsync(["--Logging:LogLevel:Default=Warning"]) : null;
@@ -90,10 +90,4 @@ internal static class SimulatorCallsBenchmark
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[(int)Math.Min(sorted.Count - 1, p * sorted.Count)];
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
-    }
 }

@@ -53,11 +53,11 @@ public sealed class DashboardBrowser : IAsyncDisposable
 
     /// <summary>A fresh browser context (no cookies) on the dashboard; signed in through the real form as the demo account
     /// of <paramref name="signInAs"/> when a role is given (landing on the Overview).</summary>
-    public static async Task<DashboardBrowser> OpenAsync(IBrowser browser, string baseUrl, string colorScheme = "light", string? signInAs = null)
+    public static async Task<DashboardBrowser> OpenAsync(IBrowser browser, string baseUrl, string colorScheme = "light", string? signInAs = null, int width = 1440, int height = 1100)
     {
         var context = await browser.NewContextAsync(new()
         {
-            ViewportSize = new() { Width = 1440, Height = 1100 },
+            ViewportSize = new() { Width = width, Height = height },
             ColorScheme = colorScheme == "dark" ? ColorScheme.Dark : ColorScheme.Light,
             Locale = "en-US",
         });

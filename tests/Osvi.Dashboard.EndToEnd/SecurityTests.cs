@@ -120,7 +120,7 @@ public sealed partial class SecurityTests(BrowserFixture browser, SecurityTests.
         await screen.Page.GotoAsync(url);
         await screen.Page.WaitForURLAsync(dashboard.BaseUrl + "/monitor");
         await screen.WaitInteractiveAsync();
-        await Assertions.Expect(screen.Page.Locator("h1")).ToHaveTextAsync("Wallboard");
+        await Assertions.Expect(screen.Page.Locator("h1")).ToHaveTextAsync("Campaigns live");
         Assert.Equal(0, await screen.Page.Locator(".osvi-wallboard-exit").CountAsync());
         await screen.AssertNoErrorsAsync("the wallboard opened with a kiosk link");
         await screen.ScreenshotAsync("kiosk-wallboard");
@@ -142,7 +142,7 @@ public sealed partial class SecurityTests(BrowserFixture browser, SecurityTests.
         await admin.Page.Locator(".mud-dialog button", new() { HasText = "Revoke" }).ClickAsync();
         await Assertions.Expect(row.Locator("[data-status=revoked]")).ToBeVisibleAsync();
         await Assertions.Expect(screen.Page.Locator("#kiosk-ended")).ToBeVisibleAsync(new() { Timeout = 15000 });
-        Assert.Equal(0, await screen.Page.Locator("h1", new() { HasText = "Wallboard" }).CountAsync());
+        Assert.Equal(0, await screen.Page.Locator("h1", new() { HasText = "Campaigns live" }).CountAsync());
         await screen.ScreenshotAsync("kiosk-ended");
 
         await screen.Page.GotoAsync(dashboard.BaseUrl + "/monitor");

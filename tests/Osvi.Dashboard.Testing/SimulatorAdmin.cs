@@ -19,9 +19,17 @@ public sealed class SimulatorAdmin(HttpClient http) : IDisposable
     /// <summary>A simulator on a real address (demo mode's embedded simulator).</summary>
     public static SimulatorAdmin For(Uri baseUrl) => new(new HttpClient { BaseAddress = baseUrl });
 
-    /// <summary>Adds a fault rule, e.g. <c>new { kind = "error", method = "POST", route = "/v1/dnd_numbers", times = 2 }</c>.</summary>
-    public async Task AddFaultAsync(object rule, CancellationToken ct = default) =>
-        (await SendAsync(HttpMethod.Post, "/_simulator/faults", rule, ct)).Dispose();
+    /// <summary>Adds a fault rule, e.g. <c>new { kind = "error", method = "POST", route = "/v1/dnd_numbers", times = 2 }</c>;
+    /// returns its id.</summary>
+    public async Task<int> AddFaultAsync(object rule, CancellationToken ct = default)
+    {
+        using var response = await SendAsync(HttpMethod.Post, "/_simulator/faults", rule, ct);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetInt32();
+    }
+
+    /// <summary>Removes one fault rule.</summary>
+    public async Task RemoveFaultAsync(int id, CancellationToken ct = default) =>
+        (await SendAsync(HttpMethod.Delete, $"/_simulator/faults/{id}", null, ct)).Dispose();
 
     /// <summary>Removes every fault rule.</summary>
     public async Task ClearFaultsAsync(CancellationToken ct = default) =>
@@ -34,6 +42,18 @@ public sealed class SimulatorAdmin(HttpClient http) : IDisposable
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
         return body.GetProperty("count").GetInt64();
     }
+
+    /// <summary>Resets the request counters.</summary>
+    public async Task ResetRequestsAsync(CancellationToken ct = default) =>
+        (await SendAsync(HttpMethod.Delete, "/_simulator/requests", null, ct)).Dispose();
+
+    /// <summary>Sets the simulated clock's speed (e.g. 60 = a minute a second).</summary>
+    public async Task SetClockSpeedAsync(double speed, CancellationToken ct = default) =>
+        (await SendAsync(HttpMethod.Post, "/_simulator/clock", new { speed }, ct)).Dispose();
+
+    /// <summary>An OSVI API call with the primary account's token (e.g. to set up DND numbers); fails unless it succeeds.</summary>
+    public async Task OsviAsync(HttpMethod method, string path, object? body = null, CancellationToken ct = default) =>
+        (await SendAsync(method, path, body, ct, osvi: true)).Dispose();
 
     /// <summary>Moves the simulated clock forward; due events run.</summary>
     public async Task AdvanceClockAsync(TimeSpan by, CancellationToken ct = default) =>
@@ -64,10 +84,10 @@ public sealed class SimulatorAdmin(HttpClient http) : IDisposable
 
     public void Dispose() => http.Dispose();
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body, CancellationToken ct)
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body, CancellationToken ct, bool osvi = false)
     {
         var request = new HttpRequestMessage(method, path);
-        request.Headers.Add(SimulatorDefaults.AdminKeyHeader, SimulatorDefaults.AdminKey);
+        request.Headers.Add(osvi ? "API-Token" : SimulatorDefaults.AdminKeyHeader, osvi ? SimulatorDefaults.PrimaryToken : SimulatorDefaults.AdminKey);
         if (body is not null)
         {
             request.Content = JsonContent.Create(body);

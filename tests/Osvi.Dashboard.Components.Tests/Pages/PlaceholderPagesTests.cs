@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Components;
 using Osvi.Dashboard.Components.Layout;
 using Osvi.Dashboard.Components.Pages;
 using Osvi.Dashboard.Testing;
-using CampaignsPage = Osvi.Dashboard.Components.Pages.Campaigns;
-using MonitorPage = Osvi.Dashboard.Components.Pages.Monitor;
 
 namespace Osvi.Dashboard.Components.Tests.Pages;
 
@@ -12,10 +10,7 @@ public sealed class PlaceholderPagesTests : OsviTestContext
 {
     public static TheoryData<Type, string> Pages => new()
     {
-        { typeof(Agents), "Agents" },
         { typeof(Calls), "Calls" },
-        { typeof(CampaignsPage), "Campaigns" },
-        { typeof(MonitorPage), "Wallboard" },
     };
 
     [Theory]
