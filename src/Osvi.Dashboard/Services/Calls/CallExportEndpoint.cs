@@ -35,7 +35,7 @@ internal sealed partial class CallExportEndpoint(
         "campaign_id", "campaign_upload_id", "tag", "tag_color",
     ];
 
-    private static readonly CsvWriterOptions s_csv = new()
+    internal static readonly CsvWriterOptions Csv = new()
     {
         Injection = CsvInjection.Escape,
         WriteByteOrderMark = true,
@@ -88,7 +88,7 @@ internal sealed partial class CallExportEndpoint(
 
             total = first.Value.TotalCount;
             StartResponse(context, total.Value);
-            await using var csv = CsvWriter.Create(context.Response.Body, s_csv, leaveOpen: true);
+            await using var csv = CsvWriter.Create(context.Response.Body, Csv, leaveOpen: true);
             csv.WriteHeader(Columns);
             var page = first.Value;
             HashSet<string> previous = [];
@@ -146,7 +146,7 @@ internal sealed partial class CallExportEndpoint(
         }
     }
 
-    private static void WriteRow(CsvWriter csv, CallListItem call, bool masked)
+    internal static void WriteRow(CsvWriter csv, CallListItem call, bool masked)
     {
         csv.WriteField(call.CallId);
         csv.WriteField(Timestamp(call.CreatedAt));

@@ -30,35 +30,25 @@ internal sealed class RecordingUrlCache(IServiceScopeFactory scopes, TimeProvide
     public async Task<RecordingLookup> GetAsync(string callId, bool refresh, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        while (true)
+        var fresh = new Entry(time);
+        // A lookup still in flight is joined, even for a refresh: it is as fresh as a new one would be.
+        var entry = _entries.AddOrUpdate(callId, fresh,
+            (_, existing) => existing.Lookup.IsCompleted && (refresh || existing.IsExpired(now)) ? fresh : existing);
+        if (ReferenceEquals(entry, fresh))
         {
-            if (_entries.TryGetValue(callId, out var entry))
-            {
-                if (!refresh && !entry.IsExpired(now))
-                {
-                    var lookup = await entry.Lookup.WaitAsync(ct);
-                    if (lookup.Error is null)
-                    {
-                        return lookup;
-                    }
-
-                    // A failure is never cached: the next viewer asks again.
-                    _entries.TryRemove(KeyValuePair.Create(callId, entry));
-                    return lookup;
-                }
-
-                _entries.TryRemove(KeyValuePair.Create(callId, entry));
-            }
-
-            refresh = false;
-            var fresh = new Entry(time);
-            if (_entries.TryAdd(callId, fresh))
-            {
-                Trim(now);
-                // Not tied to one caller's token: others may be waiting for the same answer. The client's own timeouts bound it.
-                fresh.Start(FetchAsync(callId, fresh));
-            }
+            Trim(now);
+            // Not tied to one caller's token: others may be waiting for the same answer. The client's own timeouts bound it.
+            fresh.Start(FetchAsync(callId, fresh));
         }
+
+        var lookup = await entry.Lookup.WaitAsync(ct);
+        if (lookup.Error is not null)
+        {
+            // A failure is never cached: the next viewer asks again.
+            _entries.TryRemove(KeyValuePair.Create(callId, entry));
+        }
+
+        return lookup;
     }
 
     /// <summary>Forgets a call's URL (e.g. the storage answered 403: expired or revoked).</summary>
