@@ -14,7 +14,6 @@ public sealed class PlaceholderPagesTests : OsviTestContext
     public static TheoryData<Type, string> Pages => new()
     {
         { typeof(Agents), "Agents" },
-        { typeof(Calls), "Calls" },
         { typeof(CampaignsPage), "Campaigns" },
         { typeof(MonitorPage), "Wallboard" },
         { typeof(Dnd), "Do not disturb" },
