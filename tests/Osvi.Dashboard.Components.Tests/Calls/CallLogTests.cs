@@ -226,4 +226,33 @@ public sealed class CallLogTests : OsviTestContext
         Assert.Equal("Ravi Kumar", cut.Find("input#call-person").GetAttribute("value"));
         Assert.Contains("Will call +919876500001 (India)", cut.Find("#start-call-form").TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task NewCall_Started_GoesToTheNewCall()
+    {
+        await Live.PublishValueAsync<IReadOnlyList<AgentView>>(ActiveAgentsKey.Instance,
+            [new AgentView("agent_IsZ3Q6Sf_60Eh26XQMGbz-R_og", "Appointment Reminder", "active")]);
+        Navigation.NavigateTo("calls?status=picked");
+        var cut = Render(builder =>
+        {
+            builder.OpenComponent<MudDialogProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<CallsPage>(1);
+            builder.CloseComponent();
+        });
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#call-log tbody tr.osvi-call-row")));
+
+        await cut.InvokeAsync(() => cut.Find("#new-call").Click());
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#start-call-form")));
+        var agent = cut.FindComponents<MudSelect<string>>().First(select => Equals(select.Instance.UserAttributes.GetValueOrDefault("id"), "call-agent"));
+        await cut.InvokeAsync(() => agent.Instance.ValueChanged.InvokeAsync("agent_IsZ3Q6Sf_60Eh26XQMGbz-R_og"));
+        await cut.InvokeAsync(() => cut.Find("input#call-phone").Input("9876500001"));
+        await cut.InvokeAsync(() => cut.Find("#review-call").Click());
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#start-call")));
+        await cut.InvokeAsync(() => cut.Find("#start-call").Click());
+
+        cut.WaitForAssertion(() => Assert.EndsWith("/calls/new-call-id", Navigation.Uri, StringComparison.Ordinal));
+        var (command, source) = Assert.Single(_calls.StartRequests);
+        Assert.Equal(("+919876500001", "call-log"), (command.PhoneE164, source));
+    }
 }

@@ -67,6 +67,49 @@ public sealed class CallsIntegrationTests
     }
 
     [Fact]
+    public async Task Export_FilterOfTheCallLog_HoldsExactlyTheCallsOsviListsForIt()
+    {
+        await using var factory = new DashboardFactory();
+        using var dashboard = factory.CreateClient();
+        using var osvi = factory.Simulator.CreateClient();
+        var agent = await ActiveAgentAsync(osvi);
+        var end = DateTimeOffset.UtcNow.AddMinutes(-1).ToOffset(TimeSpan.FromHours(5.5)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+        var filter = $"status=picked,busy&agent_uuid={agent}&end_date={Uri.EscapeDataString(end)}";
+        var expected = await AllCallIdsAsync(osvi, filter);
+        Assert.True(expected.Count > 100, $"the filter spans several of OSVI's pages (got {expected.Count})");
+
+        var rows = ReadCsv(await dashboard.GetByteArrayAsync(CallExportEndpoint.Path + "?" + filter, TestContext.Current.CancellationToken)).Skip(1).ToList();
+
+        Assert.Equal(expected, rows.Select(row => row[0]).ToList());
+        Assert.All(rows, row => Assert.Contains(row[Array.IndexOf(CallExportEndpoint.Columns, "status")], new[] { "picked", "busy" }));
+        Assert.All(rows, row => Assert.Equal(agent, row[Array.IndexOf(CallExportEndpoint.Columns, "agent_uuid")]));
+    }
+
+    [Fact]
+    public async Task Export_CancelledFromThePage_BreaksTheDownloadOffAndIsAuditedAsCancelled()
+    {
+        await using var factory = new DashboardFactory()
+            .ConfigureSimulator(simulator => simulator.UseSetting("Simulator:PrimaryCallCount", "5000"));
+        using var dashboard = factory.CreateClient();
+        var tracker = factory.Services.GetRequiredService<CallExportTracker>();
+        var exportId = CallExportTracker.NewId();
+
+        using var response = await dashboard.GetAsync($"{CallExportEndpoint.Path}?end_date=2099-01-01&{CallExportEndpoint.ExportIdKey}={exportId}",
+            HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
+        await using var body = await response.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken);
+        var first = new byte[1024];
+        Assert.True(await body.ReadAsync(first, TestContext.Current.CancellationToken) > 0);
+        tracker.Cancel(exportId);
+
+        // The rest of the body breaks off instead of ending like a complete file.
+        await Assert.ThrowsAnyAsync<Exception>(() => body.CopyToAsync(Stream.Null, TestContext.Current.CancellationToken));
+        Assert.Equal(CallExportState.Cancelled, tracker.Peek(exportId)!.State);
+        var entry = Assert.Single(await AuditAsync(factory), e => e.Action == "calls.export");
+        Assert.Equal(AuditResult.Failed, entry.Result);
+        Assert.StartsWith("Cancelled by the user after", entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Export_Viewer_SeesOnlyTheLastFourDigits()
     {
         await using var factory = new DashboardFactory().WithSetting(DashboardConfigNames.AnonymousRole, DashboardRoles.Viewer);
@@ -261,6 +304,20 @@ public sealed class CallsIntegrationTests
     {
         using var page = await GetOsviAsync(osvi, "/v1/calls?per_page=1&" + filter);
         return page.RootElement.GetProperty("meta").GetProperty("total_count").GetInt32();
+    }
+
+    private static async Task<List<string>> AllCallIdsAsync(HttpClient osvi, string filter)
+    {
+        List<string> ids = [];
+        for (var page = 1; ; page++)
+        {
+            using var answer = await GetOsviAsync(osvi, $"/v1/calls?per_page=100&page={page}&{filter}");
+            ids.AddRange(answer.RootElement.GetProperty("data").EnumerateArray().Select(call => call.GetProperty("call_id").GetString()!));
+            if (page >= answer.RootElement.GetProperty("meta").GetProperty("total_pages").GetInt32())
+            {
+                return ids;
+            }
+        }
     }
 
     private static async Task<string> FirstCallAsync(HttpClient osvi, string status)
