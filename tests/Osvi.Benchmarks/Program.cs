@@ -5,6 +5,9 @@ internal static class Program
     private static readonly Dictionary<string, (string Description, Func<string[], Task<int>> Run)> s_benchmarks = new(StringComparer.OrdinalIgnoreCase)
     {
         ["simulator-calls"] = (SimulatorCallsBenchmark.Description, SimulatorCallsBenchmark.RunAsync),
+        ["recording-stream"] = (RecordingStreamBenchmark.Description, RecordingStreamBenchmark.RunAsync),
+        ["calls-export"] = (CallsExportBenchmark.Description, CallsExportBenchmark.RunAsync),
+        ["calls-page"] = (CallsPageBenchmark.Description, CallsPageBenchmark.RunAsync),
     };
 
     private static async Task<int> Main(string[] args)

@@ -11,7 +11,7 @@ using Osvi.Dashboard.Theme;
 namespace Osvi.Dashboard.Services.Calls;
 
 /// <summary><c>GET /exports/calls.csv?&lt;call log filter&gt;[&amp;export_id=…]</c>: every call matching the filter as CSV,
-/// streamed while OSVI's pages arrive (100 calls a page, the next page fetched while the current one is written), never
+/// streamed while OSVI's pages arrive (100 calls a page, the next two pages fetched while the current one is written), never
 /// built whole in memory. Needs <see cref="DashboardPermission.ExportData"/>; audited; phone numbers masked for users
 /// who may not see them; cells that a spreadsheet would run as a formula are neutralised. A failure or a cancel after
 /// the first byte breaks the download off, so a partial file never looks complete.</summary>
@@ -27,6 +27,7 @@ internal sealed partial class CallExportEndpoint(
     public const string Path = "/exports/calls.csv";
     public const string ExportIdKey = "export_id";
     private const string Action = "calls.export";
+    private const int PagesAhead = 2;
 
     internal static readonly string[] Columns =
     [
@@ -92,11 +93,20 @@ internal sealed partial class CallExportEndpoint(
             csv.WriteHeader(Columns);
             var page = first.Value;
             HashSet<string> previous = [];
+            // Up to PagesAhead requests in flight while a page is written: the wait for OSVI's answers overlaps the work
+            // instead of adding to it, and memory stays at a few pages however long the list.
+            Queue<Task<ServiceResult<CallPage>>> ahead = [];
+            var requested = page.Page;
             while (true)
             {
+                while (ahead.Count < PagesAhead && requested < page.TotalPages)
+                {
+                    requested++;
+                    ahead.Enqueue(calls.ListCallsAsync(filter, requested, CallsService.MaxPerPage, ct));
+                }
+
                 // OSVI lists newest first: calls that arrive while we read push older ones a page further, so a row of
                 // the previous page can show up again at the top of this one.
-                var next = page.Page < page.TotalPages ? calls.ListCallsAsync(filter, page.Page + 1, CallsService.MaxPerPage, ct) : null;
                 HashSet<string> current = [];
                 foreach (var call in page.Items)
                 {
@@ -111,7 +121,7 @@ internal sealed partial class CallExportEndpoint(
                 await csv.FlushAsync(ct);
                 await context.Response.Body.FlushAsync(ct);
                 Report(exportId, new CallExportProgress(CallExportState.Running, rows, total));
-                if (next is null)
+                if (!ahead.TryDequeue(out var next))
                 {
                     break;
                 }
