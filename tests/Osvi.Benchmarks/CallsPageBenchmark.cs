@@ -29,7 +29,7 @@ internal static class CallsPageBenchmark
 
         async Task<double> ServiceAsync(int page)
         {
-            await using var scope = bench.Services.CreateAsyncScope();
+            await using var scope = bench.CreateOperatorScope();
             var calls = scope.ServiceProvider.GetRequiredService<ICallsService>();
             var (result, elapsed) = await Timed.RunAsync(() => calls.ListCallsAsync(filter, page, 100, CancellationToken.None));
             return result.Succeeded && result.Value.Items.Count == 100 ? elapsed.TotalMilliseconds : throw new InvalidOperationException($"service: {result.Error?.Message}");

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Osvi.Client;
 using Osvi.Dashboard.Options;
+using Osvi.Dashboard.Security;
 using Osvi.Dashboard.Testing;
 using Osvi.Simulator;
 using Osvi.Simulator.Hosting;
@@ -26,6 +27,8 @@ internal sealed class DashboardBench : IAsyncDisposable
         Simulator = simulator;
         _factory = factory;
         Dashboard = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = new Uri(factory.StartAndGetBaseUrl() + "/"), Timeout = TimeSpan.FromMinutes(10) };
+        // Signed in as an operator through the test host's authentication header (nothing in the dashboard is anonymous).
+        Dashboard.DefaultRequestHeaders.Add(TestAuthentication.Header, TestAuthentication.HeaderValue(DashboardRoles.Operator));
         Osvi = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = simulator.BaseUrl, Timeout = TimeSpan.FromMinutes(10) };
         Osvi.DefaultRequestHeaders.Add("API-Token", simulator.ApiToken);
     }
@@ -38,8 +41,8 @@ internal sealed class DashboardBench : IAsyncDisposable
     /// <summary>The simulator, with the account's token.</summary>
     public HttpClient Osvi { get; }
 
-    /// <summary>The dashboard's services (its service layer).</summary>
-    public IServiceProvider Services => _factory.Services;
+    /// <summary>A scope of the dashboard's services in which an operator is signed in.</summary>
+    public AsyncServiceScope CreateOperatorScope() => _factory.CreateScopeAs(DashboardRoles.Operator);
 
     public static async Task<DashboardBench> StartAsync(params string[] simulatorArgs)
     {

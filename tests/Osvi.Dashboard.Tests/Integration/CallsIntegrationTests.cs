@@ -10,7 +10,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Osvi.Client;
 using Osvi.Dashboard.Audit;
-using Osvi.Dashboard.Options;
 using Osvi.Dashboard.Security;
 using Osvi.Dashboard.Services.Calls;
 using Osvi.Dashboard.Testing;
@@ -30,7 +29,7 @@ public sealed class CallsIntegrationTests
     {
         await using var factory = new DashboardFactory()
             .ConfigureSimulator(simulator => simulator.UseSetting("Simulator:PrimaryCallCount", "20000"));
-        using var dashboard = factory.CreateClient();
+        using var dashboard = factory.CreateClientAs(DashboardRoles.Operator);
         using var osvi = factory.Simulator.CreateClient();
         // Calls dialled before now: a set that cannot grow while it is read (new calls are dialled later).
         var end = DateTimeOffset.UtcNow.AddMinutes(-1).ToOffset(TimeSpan.FromHours(5.5)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
@@ -70,7 +69,7 @@ public sealed class CallsIntegrationTests
     public async Task Export_FilterOfTheCallLog_HoldsExactlyTheCallsOsviListsForIt()
     {
         await using var factory = new DashboardFactory();
-        using var dashboard = factory.CreateClient();
+        using var dashboard = factory.CreateClientAs(DashboardRoles.Operator);
         using var osvi = factory.Simulator.CreateClient();
         var agent = await ActiveAgentAsync(osvi);
         var end = DateTimeOffset.UtcNow.AddMinutes(-1).ToOffset(TimeSpan.FromHours(5.5)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
@@ -90,7 +89,7 @@ public sealed class CallsIntegrationTests
     {
         await using var factory = new DashboardFactory()
             .ConfigureSimulator(simulator => simulator.UseSetting("Simulator:PrimaryCallCount", "5000"));
-        using var dashboard = factory.CreateClient();
+        using var dashboard = factory.CreateClientAs(DashboardRoles.Operator);
         var tracker = factory.Services.GetRequiredService<CallExportTracker>();
         var exportId = CallExportTracker.NewId();
 
@@ -112,8 +111,8 @@ public sealed class CallsIntegrationTests
     [Fact]
     public async Task Export_Viewer_SeesOnlyTheLastFourDigits()
     {
-        await using var factory = new DashboardFactory().WithSetting(DashboardConfigNames.AnonymousRole, DashboardRoles.Viewer);
-        using var dashboard = factory.CreateClient();
+        await using var factory = new DashboardFactory();
+        using var dashboard = factory.CreateClientAs(DashboardRoles.Viewer);
 
         var csv = await dashboard.GetByteArrayAsync(CallExportEndpoint.Path + "?status=picked&per_page=25&end_date=2099-01-01", TestContext.Current.CancellationToken);
 
@@ -126,7 +125,7 @@ public sealed class CallsIntegrationTests
     public async Task Recording_RangeRequest_Answers206WithTheStoragesBytesAndContentType()
     {
         await using var factory = new DashboardFactory();
-        using var dashboard = factory.CreateClient();
+        using var dashboard = factory.CreateClientAs(DashboardRoles.Operator);
         using var osvi = factory.Simulator.CreateClient();
         var callId = await FirstCallAsync(osvi, "picked");
         var direct = await DirectRecordingAsync(osvi, callId);
@@ -153,7 +152,7 @@ public sealed class CallsIntegrationTests
         var simulatorTime = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var factory = new DashboardFactory()
             .ConfigureSimulator(simulator => simulator.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(simulatorTime)));
-        using var dashboard = factory.CreateClient();
+        using var dashboard = factory.CreateClientAs(DashboardRoles.Operator);
         using var osvi = factory.Simulator.CreateClient();
         var callId = await FirstCallAsync(osvi, "picked");
         using var first = await GetRangeAsync(dashboard, callId);
@@ -173,7 +172,7 @@ public sealed class CallsIntegrationTests
     public async Task Recording_CallWithoutRecording_Is404WithAPlainMessage()
     {
         await using var factory = new DashboardFactory();
-        using var dashboard = factory.CreateClient();
+        using var dashboard = factory.CreateClientAs(DashboardRoles.Operator);
         using var osvi = factory.Simulator.CreateClient();
         var callId = await FirstCallAsync(osvi, "not_picked");
 
@@ -187,7 +186,7 @@ public sealed class CallsIntegrationTests
     public async Task Recording_PlayedAndDownloaded_NeverRevealsThePresignedUrlOrTheTokenAndIsAuditedOnce()
     {
         await using var factory = new DashboardFactory();
-        using var dashboard = factory.CreateClient();
+        using var dashboard = factory.CreateClientAs(DashboardRoles.Operator);
         using var osvi = factory.Simulator.CreateClient();
         var callId = await FirstCallAsync(osvi, "picked");
 
@@ -218,6 +217,38 @@ public sealed class CallsIntegrationTests
     }
 
     [Fact]
+    public async Task Recording_Viewer_PlaysItAndThePlayIsAuditedUnderTheirName()
+    {
+        await using var factory = new DashboardFactory();
+        using var dashboard = factory.CreateClientAs(DashboardRoles.Viewer, "vera");
+        using var osvi = factory.Simulator.CreateClient();
+        var callId = await FirstCallAsync(osvi, "picked");
+
+        using var play = await GetRangeAsync(dashboard, callId);
+
+        Assert.Equal(HttpStatusCode.PartialContent, play.StatusCode);
+        Assert.Single(await AuditAsync(factory), entry => entry.Action == "recording.play" && entry.Target == callId && entry.UserName == "vera");
+    }
+
+    [Theory]
+    [InlineData("/recordings/{0}")]
+    [InlineData("/exports/calls.csv?status=picked")]
+    public async Task Endpoints_NobodySignedIn_AreRefusedAndNothingIsAskedOfOsvi(string path)
+    {
+        await using var factory = new DashboardFactory();
+        using var anonymous = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var osvi = factory.Simulator.CreateClient();
+        var callId = await FirstCallAsync(osvi, "picked");
+        _ = factory.Services;
+        var before = factory.UpstreamRequests.Requests.Count;
+
+        using var response = await anonymous.GetAsync(string.Format(CultureInfo.InvariantCulture, path, callId), TestContext.Current.CancellationToken);
+
+        Assert.False(response.IsSuccessStatusCode, $"answered {(int)response.StatusCode}");
+        Assert.Equal(before, factory.UpstreamRequests.Requests.Count);
+    }
+
+    [Fact]
     public async Task StartCall_OsviAnswers500_IsSentExactlyOnceAndReported()
     {
         await using var factory = new DashboardFactory();
@@ -227,7 +258,7 @@ public sealed class CallsIntegrationTests
         factory.Simulator.Services.GetRequiredService<FaultStore>().Add(new FaultRule(FaultKinds.Error, Method: "POST", Route: "/v1/call"));
         var requests = factory.Simulator.Services.GetRequiredService<RequestLog>();
         requests.Reset();
-        await using var scope = factory.Services.CreateAsyncScope();
+        await using var scope = factory.CreateScopeAs(DashboardRoles.Operator);
         var calls = scope.ServiceProvider.GetRequiredService<ICallsService>();
 
         var result = await calls.StartCallAsync(new StartCallCommand
@@ -253,7 +284,7 @@ public sealed class CallsIntegrationTests
         _ = factory.Services;
         using var osvi = factory.Simulator.CreateClient();
         var agent = await ActiveAgentAsync(osvi);
-        await using var scope = factory.Services.CreateAsyncScope();
+        await using var scope = factory.CreateScopeAs(DashboardRoles.Operator);
         var calls = scope.ServiceProvider.GetRequiredService<ICallsService>();
 
         var started = await calls.StartCallAsync(new StartCallCommand
@@ -276,9 +307,9 @@ public sealed class CallsIntegrationTests
     [Fact]
     public async Task StartCall_ViewerThroughTheRealHost_IsRefusedAndNothingIsSent()
     {
-        await using var factory = new DashboardFactory().WithSetting(DashboardConfigNames.AnonymousRole, DashboardRoles.Viewer);
+        await using var factory = new DashboardFactory();
         _ = factory.Services;
-        await using var scope = factory.Services.CreateAsyncScope();
+        await using var scope = factory.CreateScopeAs(DashboardRoles.Viewer);
         var calls = scope.ServiceProvider.GetRequiredService<ICallsService>();
 
         var result = await calls.StartCallAsync(new StartCallCommand

@@ -4,9 +4,14 @@ namespace Osvi.Dashboard.Services.Dnd;
 /// <c>Hosting/DashboardServicesSetup</c> and <c>Hosting/PipelineSetup</c> so each area keeps its wiring to itself.</summary>
 internal static class DndArea
 {
-    /// <summary>Registers the area's services and live feeds.</summary>
-    public static IServiceCollection AddDndArea(this IServiceCollection services) => services;
+    /// <summary>Registers the area's services and options (<c>Dashboard:Dnd</c>).</summary>
+    public static IServiceCollection AddDndArea(this IServiceCollection services)
+    {
+        services.AddOptions<DndOptions>().BindConfiguration(DndOptions.SectionName);
+        services.AddScoped<IDndService, DndService>();
+        return services;
+    }
 
-    /// <summary>Maps the area's HTTP endpoints (e.g. downloads), if it has any.</summary>
-    public static IEndpointRouteBuilder MapDndArea(this IEndpointRouteBuilder endpoints) => endpoints;
+    /// <summary>Maps the area's CSV exports.</summary>
+    public static IEndpointRouteBuilder MapDndArea(this IEndpointRouteBuilder endpoints) => endpoints.MapDndExports();
 }
