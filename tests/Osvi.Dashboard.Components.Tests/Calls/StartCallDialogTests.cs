@@ -88,6 +88,7 @@ public sealed class StartCallDialogTests : OsviTestContext
 
         provider.Find("#review-call").Click();
 
+        provider.WaitForAssertion(() => Assert.Contains("Check and start the call", provider.Find(".mud-dialog-title").TextContent, StringComparison.Ordinal));
         provider.WaitForAssertion(() => Assert.Contains("on Appointment Reminder's Do-Not-Disturb list (“asked not to be called”)", provider.Find("#start-call-dnd").TextContent, StringComparison.Ordinal));
         Assert.Contains("+919876543210, sent as 9876543210 + IN", provider.Find("#confirm-number").TextContent, StringComparison.Ordinal);
         Assert.Empty(_calls.StartRequests);

@@ -170,14 +170,14 @@ public sealed partial class StartCallDialog
 
         _error = null;
         _refusal = null;
-        _step = Step.Confirm;
+        ShowStep(Step.Confirm);
     }
 
     private void Back()
     {
         if (!_sending)
         {
-            _step = Step.Form;
+            ShowStep(Step.Form);
         }
     }
 
@@ -217,9 +217,16 @@ public sealed partial class StartCallDialog
             _serverErrors = validation.FieldErrors
                 .GroupBy(field => StartCallForm.FieldFor(field.Field), StringComparer.Ordinal)
                 .ToDictionary(group => group.Key, group => string.Join(" ", group.Select(field => field.Message)), StringComparer.Ordinal);
-            _step = Step.Form;
+            ShowStep(Step.Form);
             ExpandPanelsWithErrors();
         }
+    }
+
+    // The title lives in the dialog's container: it follows the step only when the container re-renders.
+    private void ShowStep(Step step)
+    {
+        _step = step;
+        MudDialog.StateHasChanged();
     }
 
     private void AllowResend() => _blockedUntilChecked = false;
