@@ -7,6 +7,9 @@ internal static class Program
         ["simulator-calls"] = (SimulatorCallsBenchmark.Description, SimulatorCallsBenchmark.RunAsync),
         ["campaign-viewers"] = (CampaignViewersBenchmark.Description, CampaignViewersBenchmark.RunAsync),
         ["contact-csv"] = (ContactCsvBenchmark.Description, ContactCsvBenchmark.RunAsync),
+        ["recording-stream"] = (RecordingStreamBenchmark.Description, RecordingStreamBenchmark.RunAsync),
+        ["calls-export"] = (CallsExportBenchmark.Description, CallsExportBenchmark.RunAsync),
+        ["calls-page"] = (CallsPageBenchmark.Description, CallsPageBenchmark.RunAsync),
     };
 
     private static async Task<int> Main(string[] args)

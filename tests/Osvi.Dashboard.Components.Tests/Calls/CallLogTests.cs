@@ -1,0 +1,258 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Osvi.Client;
+using Osvi.Client.Contracts;
+using Osvi.Dashboard.Components.Tests.Support;
+using Osvi.Dashboard.Security;
+using Osvi.Dashboard.Services;
+using Osvi.Dashboard.Services.Agents;
+using Osvi.Dashboard.Services.Calls;
+using Osvi.Dashboard.Testing;
+using Osvi.Dashboard.Testing.Fakes;
+using CallsPage = Osvi.Dashboard.Components.Pages.Calls;
+
+namespace Osvi.Dashboard.Components.Tests.Calls;
+
+public sealed class CallLogTests : OsviTestContext
+{
+    private readonly FakeCallsService _calls;
+
+    public CallLogTests()
+    {
+        _calls = CallsPageSetup.Setup(this);
+        _calls.Calls.AddRange(Enumerable.Range(1, 120).Select(n => FakeCallsService.Call(n)));
+    }
+
+    private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
+
+    private IRenderedComponent<CallsPage> RenderAt(string url)
+    {
+        Navigation.NavigateTo(url);
+        return Render<CallsPage>();
+    }
+
+    [Fact]
+    public void Render_UrlWithFilters_AsksOsviForExactlyThatAndShowsTheRows()
+    {
+        var cut = RenderAt("calls?status=busy,picked&agent_uuid=agent_IsZ3Q6Sf_60Eh26XQMGbz-R_og&campaign_id=7&phone_number=98765&page=2&per_page=50");
+
+        cut.WaitForAssertion(() => Assert.Equal(50, cut.FindAll("#call-log tbody tr.osvi-call-row").Count));
+        var (filter, page, perPage) = _calls.ListRequests[^1];
+        Assert.Equal([CallStatus.Picked, CallStatus.Busy], filter.Statuses);
+        Assert.Equal(("agent_IsZ3Q6Sf_60Eh26XQMGbz-R_og", 7L, "98765"), (filter.AgentUuid, filter.CampaignId!.Value, filter.PhoneNumber));
+        Assert.Equal((2, 50), (page, perPage));
+        Assert.Single(_calls.ListRequests);
+        Assert.Contains("51-100 of 120", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Rows_ShowTimeAgentNumberStatusTypeDurationEndReasonCampaignAndTag()
+    {
+        var cut = RenderAt("calls");
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#call-log tbody tr.osvi-call-row")));
+        var row = cut.FindAll("#call-log tbody tr.osvi-call-row")[1];   // call 2: answered, 62 s
+        var text = row.TextContent;
+        Assert.Equal("calls/00000000-0000-0000-0000-000000000002", row.QuerySelector("a.osvi-call-link")!.GetAttribute("href"));
+        Assert.Contains("12 Jun, 10:58:00", text, StringComparison.Ordinal);   // 11:00 IST minus 2 min, the dashboard's zone until the browser answers
+        Assert.Contains("Appointment Reminder", text, StringComparison.Ordinal);
+        Assert.Contains("+91 98765 00002", text, StringComparison.Ordinal);
+        Assert.Equal("picked", row.QuerySelector(".osvi-call-status")!.GetAttribute("data-status"));
+        Assert.Contains("Answered", row.QuerySelector(".osvi-call-status")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Outbound", text, StringComparison.Ordinal);
+        Assert.Equal("1 m 02 s", row.QuerySelector("[data-duration]")!.TextContent);
+        Assert.Contains("assistant ended call", text, StringComparison.Ordinal);
+        Assert.Equal("campaigns/7", row.QuerySelector(".osvi-call-campaign")!.GetAttribute("href"));
+        Assert.Contains("--osvi-tag: #22c55e", row.QuerySelector(".osvi-call-tag")!.GetAttribute("style"), StringComparison.Ordinal);
+        Assert.Contains("Time (Asia/Kolkata)", cut.Find("#call-log thead").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StatusChip_Clicked_PutsTheFilterInTheUrlAndLoadsIt()
+    {
+        var cut = RenderAt("calls");
+        cut.WaitForAssertion(() => Assert.Single(_calls.ListRequests));
+
+        cut.Find(".osvi-status-chips [data-status=busy]").Click();
+
+        cut.WaitForAssertion(() => Assert.EndsWith("/calls?status=busy", Navigation.Uri, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Equal([CallStatus.Busy], _calls.ListRequests[^1].Filter.Statuses));
+    }
+
+    [Fact]
+    public void PhoneFilter_Typed_GoesToTheUrlAfterThePause()
+    {
+        var cut = RenderAt("calls?status=picked");
+        cut.WaitForAssertion(() => Assert.Single(_calls.ListRequests));
+
+        cut.Find("#filter-phone").Input("98765");
+        Assert.Single(_calls.ListRequests);
+        Time.Advance(TimeSpan.FromSeconds(1));   // MudBlazor's debounce runs on the injected (fake) clock
+
+        cut.WaitForAssertion(() => Assert.EndsWith("/calls?status=picked&phone_number=98765", Navigation.Uri, StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        cut.WaitForAssertion(() => Assert.Equal("98765", _calls.ListRequests[^1].Filter.PhoneNumber));
+    }
+
+    [Fact]
+    public void Location_BackToAnEarlierUrl_ShowsThatViewAgain()
+    {
+        var cut = RenderAt("calls?status=picked");
+        cut.WaitForAssertion(() => Assert.Single(_calls.ListRequests));
+        Navigation.NavigateTo("calls?status=busy&page=3");
+        cut.WaitForAssertion(() => Assert.Equal((CallStatus.Busy, 3), (Assert.Single(_calls.ListRequests[^1].Filter.Statuses), _calls.ListRequests[^1].Page)));
+
+        // What the browser's back button does: the earlier URL comes back.
+        Navigation.NavigateTo("calls?status=picked");
+
+        cut.WaitForAssertion(() => Assert.Equal((CallStatus.Picked, 1), (Assert.Single(_calls.ListRequests[^1].Filter.Statuses), _calls.ListRequests[^1].Page)));
+    }
+
+    [Fact]
+    public void Pager_NextPage_LoadsPageTwoAndPutsItInTheUrl()
+    {
+        var cut = RenderAt("calls");
+        cut.WaitForAssertion(() => Assert.Equal(25, cut.FindAll("#call-log tbody tr.osvi-call-row").Count));
+
+        cut.Find("button[aria-label='Next page']").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal((2, 25), (_calls.ListRequests[^1].Page, _calls.ListRequests[^1].PerPage)));
+        cut.WaitForAssertion(() => Assert.EndsWith("/calls?page=2", Navigation.Uri, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("26-50 of 120", cut.Markup, StringComparison.Ordinal));
+        Assert.Equal("calls/00000000-0000-0000-0000-000000000026", cut.Find("a.osvi-call-link").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Pager_PageSize_OffersTwentyFiveFiftyAndAHundredAndPutsTheChoiceInTheUrl()
+    {
+        var cut = RenderAt("calls?page=3");
+        cut.WaitForAssertion(() => Assert.Single(_calls.ListRequests));
+        var pager = cut.FindComponent<MudDataGridPager<CallListItem>>();
+        Assert.Equal([25, 50, 100], pager.Instance.PageSizeOptions);
+
+        await cut.InvokeAsync(() => cut.FindComponent<MudDataGrid<CallListItem>>().Instance.SetRowsPerPageAsync(100));
+
+        cut.WaitForAssertion(() => Assert.Equal((1, 100), (_calls.ListRequests[^1].Page, _calls.ListRequests[^1].PerPage)));
+        cut.WaitForAssertion(() => Assert.EndsWith("/calls?per_page=100", Navigation.Uri, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Row_Clicked_OpensTheCall()
+    {
+        var cut = RenderAt("calls");
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#call-log tbody tr.osvi-call-row")));
+
+        cut.FindAll("#call-log tbody tr.osvi-call-row")[2].QuerySelector("td")!.Click();
+
+        Assert.EndsWith("/calls/00000000-0000-0000-0000-000000000003", Navigation.Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_OsviUnreachable_SaysWhatHappenedAndRetryAsksAgain()
+    {
+        _calls.OnList = (_, _, _, _) => Task.FromResult(ServiceResult<CallPage>.Failed(new OsviError(OsviErrorKind.Unreachable, null, "Connection refused", [])));
+        var cut = RenderAt("calls");
+        cut.WaitForAssertion(() => Assert.Contains("Could not load the call log: OSVI could not be reached", cut.Find("#calls-error").TextContent, StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll("#calls-empty"));
+        Assert.Contains("Update failed", cut.Find("#calls-updated").TextContent, StringComparison.Ordinal);
+
+        _calls.OnList = null;
+        cut.Find("#calls-error .osvi-error-retry").Click();
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("#calls-error")));
+        Assert.Equal(2, _calls.ListRequests.Count);
+        Assert.Equal(25, cut.FindAll("#call-log tbody tr.osvi-call-row").Count);
+    }
+
+    [Fact]
+    public void Load_NothingMatches_SaysSoAndHowToWidenTheSearch()
+    {
+        _calls.Calls.Clear();
+
+        var filtered = RenderAt("calls?status=voicemail");
+        filtered.WaitForAssertion(() => Assert.Contains("No calls match these filters", filtered.Find("#calls-empty").TextContent, StringComparison.Ordinal));
+        Assert.Contains("clear the filters", filtered.Find("#calls-empty").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AutoRefresh_On_FollowsTheSharedFeedOfThisPageInsteadOfAskingItself()
+    {
+        var cut = RenderAt("calls?status=picked");
+        cut.WaitForAssertion(() => Assert.Single(_calls.ListRequests));
+        var key = new CallLogPageKey(CallLogView.FromUri("calls?status=picked"));
+
+        await cut.InvokeAsync(() => cut.FindComponent<MudSwitch<bool>>().Instance.ValueChanged.InvokeAsync(true));
+        Assert.Equal(1, Live.SubscriberCount(key));
+        var fresh = new CallPage([FakeCallsService.Call(999)], 1, 25, 1, 1);
+        await Live.PublishValueAsync(key, fresh);
+
+        cut.WaitForAssertion(() => Assert.Equal("calls/00000000-0000-0000-0000-000000000999", cut.Find("a.osvi-call-link").GetAttribute("href")));
+        Assert.Single(_calls.ListRequests);
+
+        await cut.InvokeAsync(() => cut.FindComponent<MudSwitch<bool>>().Instance.ValueChanged.InvokeAsync(false));
+        Assert.Equal(0, Live.SubscriberCount(key));
+    }
+
+    [Fact]
+    public void Render_Viewer_NoNewCallButtonAndMaskedNumbers()
+    {
+        UseRole(DashboardRoles.Viewer);
+
+        var cut = RenderAt("calls");
+
+        cut.WaitForAssertion(() => Assert.Contains("+•• ••••• •0001", cut.Find("#call-log tbody").TextContent, StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll("#new-call"));
+        Assert.NotEmpty(cut.FindAll("#export-csv"));
+    }
+
+    [Fact]
+    public async Task NewCallLink_OpensTheDialogPrefilledFromTheQuery()
+    {
+        await Live.PublishValueAsync<IReadOnlyList<AgentView>>(ActiveAgentsKey.Instance,
+            [new AgentView("agent_IsZ3Q6Sf_60Eh26XQMGbz-R_og", "Appointment Reminder", "active")]);
+        Navigation.NavigateTo("calls/new?agent_uuid=agent_IsZ3Q6Sf_60Eh26XQMGbz-R_og&phone_number=%2B919876500001&person_name=Ravi%20Kumar");
+
+        var cut = Render(builder =>
+        {
+            builder.OpenComponent<MudDialogProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<CallsPage>(1);
+            builder.CloseComponent();
+        });
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#start-call-form")));
+        Assert.Equal("9876500001", cut.Find("input#call-phone").GetAttribute("value"));
+        Assert.Equal("Ravi Kumar", cut.Find("input#call-person").GetAttribute("value"));
+        Assert.Contains("Will call +919876500001 (India)", cut.Find("#start-call-form").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewCall_Started_GoesToTheNewCall()
+    {
+        await Live.PublishValueAsync<IReadOnlyList<AgentView>>(ActiveAgentsKey.Instance,
+            [new AgentView("agent_IsZ3Q6Sf_60Eh26XQMGbz-R_og", "Appointment Reminder", "active")]);
+        Navigation.NavigateTo("calls?status=picked");
+        var cut = Render(builder =>
+        {
+            builder.OpenComponent<MudDialogProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<CallsPage>(1);
+            builder.CloseComponent();
+        });
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#call-log tbody tr.osvi-call-row")));
+
+        await cut.InvokeAsync(() => cut.Find("#new-call").Click());
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#start-call-form")));
+        var agent = cut.FindComponents<MudSelect<string>>().First(select => Equals(select.Instance.UserAttributes.GetValueOrDefault("id"), "call-agent"));
+        await cut.InvokeAsync(() => agent.Instance.ValueChanged.InvokeAsync("agent_IsZ3Q6Sf_60Eh26XQMGbz-R_og"));
+        await cut.InvokeAsync(() => cut.Find("input#call-phone").Input("9876500001"));
+        await cut.InvokeAsync(() => cut.Find("#review-call").Click());
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#start-call")));
+        await cut.InvokeAsync(() => cut.Find("#start-call").Click());
+
+        cut.WaitForAssertion(() => Assert.EndsWith("/calls/new-call-id", Navigation.Uri, StringComparison.Ordinal));
+        var (command, source) = Assert.Single(_calls.StartRequests);
+        Assert.Equal(("+919876500001", "call-log"), (command.PhoneE164, source));
+    }
+}

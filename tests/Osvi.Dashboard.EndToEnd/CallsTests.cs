@@ -1,0 +1,124 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Osvi.Dashboard.Security;
+using Osvi.Dashboard.Testing;
+using Osvi.Simulator.Hosting;
+using Osvi.Simulator.World;
+
+namespace Osvi.Dashboard.EndToEnd;
+
+/// <summary>The call log, a call's page and starting a call in a real chromium on demo mode (the embedded simulator on a
+/// loopback port, reached through the real client), signed in as the demo operator through the real form.</summary>
+[Collection(BrowserCollection.Name)]
+[Trait("Category", "E2E")]
+public sealed class CallsTests(BrowserFixture browser, CallsTests.DemoDashboard dashboard) : IClassFixture<CallsTests.DemoDashboard>
+{
+    /// <summary>One demo dashboard for the whole class.</summary>
+    public sealed class DemoDashboard : KestrelDashboardFactory
+    {
+        private string? _baseUrl;
+
+        public string BaseUrl => _baseUrl ??= StartAndGetBaseUrl();
+
+        public EmbeddedSimulator Embedded => Services.GetRequiredService<EmbeddedSimulator>();
+    }
+
+    [Theory]
+    [InlineData("light")]
+    [InlineData("dark")]
+    public async Task FilterTheLog_OpenACall_PlayTheRecording_ClickATranscriptLine_TheAudioSeeks(string theme)
+    {
+        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl, theme, signInAs: DashboardRoles.Operator);
+        await page.GotoAsync("/calls");
+        var rows = page.Page.Locator("#call-log tbody tr.osvi-call-row");
+        await Assertions.Expect(rows.First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await page.ScreenshotAsync($"calls-log-{theme}");
+
+        // Filter by status with the chips: the URL carries it and every row shown has it.
+        await page.Page.Locator(".osvi-status-chips [data-status=picked]").ClickAsync();
+        await Assertions.Expect(page.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("[?&]status=picked"), new() { Timeout = 20_000 });
+        await Assertions.Expect(rows.First.Locator("[data-status]")).ToHaveAttributeAsync("data-status", "picked", new() { Timeout = 20_000 });
+        var statuses = await rows.Locator(".osvi-call-status").EvaluateAllAsync<string[]>("chips => chips.map(c => c.getAttribute('data-status'))");
+        Assert.NotEmpty(statuses);
+        Assert.All(statuses, status => Assert.Equal("picked", status));
+
+        // Open the first answered call.
+        await rows.First.Locator("a.osvi-call-link").ClickAsync();
+        await Assertions.Expect(page.Page.Locator("#call-headline")).ToHaveTextAsync("Answered", new() { Timeout = 20_000 });
+        var turns = page.Page.Locator(".osvi-turn");
+        await Assertions.Expect(turns.First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        var audio = page.Page.Locator("audio#call-audio");
+        await Assertions.Expect(audio).ToBeAttachedAsync();
+
+        // Play: the audio's clock advances, and the line being spoken is marked.
+        await page.Page.Locator("#play-toggle").ClickAsync();
+        await page.Page.WaitForFunctionAsync("() => document.querySelector('#call-audio').currentTime > 1.5", null, new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Page.Locator("#play-toggle")).ToHaveAttributeAsync("data-state", "playing");
+
+        // A click on a later transcript line seeks the audio to it.
+        var count = await turns.CountAsync();
+        var target = turns.Nth(Math.Min(3, count - 1));
+        var start = double.Parse((await target.GetAttributeAsync("data-start"))!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(start > 3, $"the chosen line starts at {start} s");
+        await target.Locator(".osvi-turn-time").ClickAsync();
+        var position = await page.Page.EvaluateAsync<double>("() => document.querySelector('#call-audio').currentTime");
+        Assert.InRange(position, start - 0.5, start + 3);
+        await Assertions.Expect(target).ToHaveAttributeAsync("data-playing", "true", new() { Timeout = 10_000 });
+        await page.Page.Locator("#play-toggle").ClickAsync();
+        await Assertions.Expect(page.Page.Locator("#play-toggle")).ToHaveAttributeAsync("data-state", "paused");
+        await page.Page.Locator("#call-header").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync($"calls-detail-{theme}");
+        await page.Page.Locator("#call-transcript").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync($"calls-detail-transcript-{theme}");
+
+        // The page never shows the presigned URL.
+        var html = await page.Page.ContentAsync();
+        Assert.DoesNotContain("signature=", html, StringComparison.OrdinalIgnoreCase);
+        await page.AssertNoErrorsAsync("a call's page");
+        await page.AssertAccessibleAsync("a call's page");
+    }
+
+    [Theory]
+    [InlineData("light")]
+    [InlineData("dark")]
+    public async Task StartACall_ConfirmIt_TheNewCallsPageFollowsItToItsOutcome(string theme)
+    {
+        _ = dashboard.BaseUrl;
+        using var admin = SimulatorAdmin.For(dashboard.Embedded.BaseUrl);
+        var before = await admin.RequestCountAsync("POST", "/v1/call");
+        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl, theme, signInAs: DashboardRoles.Operator);
+        await page.GotoAsync("/calls");
+        await page.Page.Locator("#new-call").ClickAsync();
+        var dialog = page.Page.Locator(".mud-dialog", new() { HasText = "Start a call" });
+        await Assertions.Expect(dialog.Locator("#start-call-form")).ToBeVisibleAsync();
+
+        // The agent picker (the form's first select) lists the active agents once the shared feed has them.
+        var agentPicker = dialog.Locator(".mud-select").First;
+        await Assertions.Expect(agentPicker.Locator("input").First).ToBeEnabledAsync(new() { Timeout = 20_000 });
+        await agentPicker.ClickAsync();
+        await page.Page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Appointment Reminder" }).First.ClickAsync();
+        var variant = theme == "light" ? 11 : 12;
+        await dialog.GetByLabel("Phone number").FillAsync(OutcomeRules.NationalNumber(OutcomeRules.BusySuffix, variant));
+        await Assertions.Expect(dialog).ToContainTextAsync("Will call " + OutcomeRules.E164(OutcomeRules.BusySuffix, variant));
+        await dialog.GetByLabel("Person's name").FillAsync("Ravi Kumar");
+        await page.ScreenshotAsync($"calls-start-dialog-{theme}");
+
+        await dialog.Locator("#review-call").ClickAsync();
+        dialog = page.Page.Locator(".mud-dialog", new() { HasText = "Check and start the call" });
+        await Assertions.Expect(dialog.Locator("#start-call-confirm")).ToBeVisibleAsync();
+        await Assertions.Expect(dialog.Locator("#confirm-number")).ToContainTextAsync(OutcomeRules.E164(OutcomeRules.BusySuffix, variant));
+        await page.ScreenshotAsync($"calls-start-confirm-{theme}");
+        await dialog.Locator("#start-call").DblClickAsync();
+
+        await Assertions.Expect(page.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/calls/[0-9a-f-]{36}$"), new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Page.Locator("#call-live")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        Assert.Equal(before + 1, await admin.RequestCountAsync("POST", "/v1/call"));
+
+        // The simulator's clock moves past the forced outcome; the page follows the shared feed to it by itself.
+        await admin.AdvanceClockAsync(OutcomeRules.ForcedCallSettlesWithin);
+        await Assertions.Expect(page.Page.Locator("#call-header .osvi-call-status")).ToHaveAttributeAsync("data-status", "busy", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Page.Locator("#call-live")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Page.Locator("#recording-none")).ToBeVisibleAsync();
+        await page.AssertNoErrorsAsync("a started call's page");
+    }
+}
