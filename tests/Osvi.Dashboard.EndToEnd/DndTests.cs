@@ -175,12 +175,18 @@ public sealed class DndTests(BrowserFixture browser, DndTests.DemoDashboard dash
         var agent = await admin.AgentIdAsync("Policy Renewals");
         await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl, colorScheme: theme, signInAs: DashboardRoles.Operator);
         await page.GotoAsync($"/dnd?agent_uuid={agent}");
-        if (await page.Page.Locator("#render-state").GetAttributeAsync("data-theme") != theme)
+        // The browser's colour scheme is picked up once the circuit runs: let it settle before toggling by hand, or the
+        // toggle may land just before the preference and undo it.
+        try
+        {
+            await Assertions.Expect(page.Page.Locator("#render-state")).ToHaveAttributeAsync("data-theme", theme, new() { Timeout = 5000 });
+        }
+        catch (PlaywrightException)
         {
             await page.Page.Locator("#theme-toggle").ClickAsync();
+            await Assertions.Expect(page.Page.Locator("#render-state")).ToHaveAttributeAsync("data-theme", theme, new() { Timeout = 15000 });
         }
 
-        await Assertions.Expect(page.Page.Locator("#render-state")).ToHaveAttributeAsync("data-theme", theme);
         await Assertions.Expect(page.Page.Locator("#dnd-grid tbody tr.osvi-dnd-row").First).ToBeVisibleAsync();
         var listed = await page.Page.Locator("#dnd-grid [data-phone]").First.GetAttributeAsync("data-phone");
         await page.ScreenshotAsync($"dnd-list-{theme}");
