@@ -14,6 +14,7 @@ internal static partial class PipelineSetup
     public static WebApplication UseDashboardPipeline(this WebApplication app)
     {
         app.UseDashboardRequestLogging();
+        app.UseDashboardRequestLimits();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

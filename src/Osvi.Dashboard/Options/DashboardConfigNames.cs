@@ -50,6 +50,9 @@ public static class DashboardConfigNames
     /// <summary><c>Dashboard:Security:AnonymousRole</c>: the role of a visitor who is not signed in (until sign-in exists).</summary>
     public const string AnonymousRole = "Dashboard:Security:AnonymousRole";
 
+    /// <summary><c>Dashboard:Limits</c>: size limits of requests, circuit messages, texts and uploads (<see cref="LimitsOptions"/>).</summary>
+    public const string Limits = "Dashboard:Limits";
+
     /// <summary><c>Dashboard:Chat:Agents</c>: the account's chat agents (<c>Uuid</c>, <c>Name</c>), offered by the chat
     /// console because OSVI's API does not list chat agents.</summary>
     public const string ChatAgents = "Dashboard:Chat:Agents";

@@ -30,6 +30,9 @@ public sealed class DashboardOptions
     /// <summary>Access rules.</summary>
     public SecurityOptions Security { get; set; } = new();
 
+    /// <summary>Size limits of what users send (<c>Dashboard:Limits</c>).</summary>
+    public LimitsOptions Limits { get; set; } = new();
+
     /// <summary>The configured zone (validated at start-up).</summary>
     public TimeZoneInfo GetTimeZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
@@ -116,6 +119,17 @@ public sealed class DashboardOptionsValidator : IValidateOptions<DashboardOption
         if (!string.IsNullOrEmpty(options.Security.AnonymousRole) && !DashboardRoles.IsKnown(options.Security.AnonymousRole))
         {
             failures.Add($"{DashboardConfigNames.AnonymousRole} must be empty or one of {string.Join(", ", DashboardRoles.All)} (was '{options.Security.AnonymousRole}').");
+        }
+
+        var limits = options.Limits;
+        if (limits.MaxRequestBodyBytes < 1024 || limits.MaxHubMessageBytes < 32 * 1024 || limits.MaxUploadBytes < 1024 ||
+            limits.MaxTextLength < 1 || limits.MaxReasonLength < 1 || limits.MaxPastedTextLength < 1)
+        {
+            failures.Add($"{DashboardConfigNames.Limits}: byte limits must be at least 1024 (MaxHubMessageBytes at least 32768) and lengths at least 1.");
+        }
+        else if (limits.MaxPastedTextLength * 3L > limits.MaxHubMessageBytes)
+        {
+            failures.Add($"{DashboardConfigNames.Limits}:MaxHubMessageBytes must hold MaxPastedTextLength characters (at least 3 bytes each).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
