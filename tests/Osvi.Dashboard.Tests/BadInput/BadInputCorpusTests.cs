@@ -186,6 +186,33 @@ public sealed class BadInputCorpusTests(BadInputCorpusTests.Host host) : IClassF
         }
     }
 
+    public static TheoryData<string> FormulaIds => BadInputCorpus.Ids(BadInputCorpus.Formulas);
+
+    [Theory]
+    [MemberData(nameof(FormulaIds))]
+    public async Task Formula_AsADndReason_IsExportedAsTextNeverAsAFormula(string id)
+    {
+        var formula = BadInputCorpus.Formulas.Single(c => c.Id == id);
+        var agent = await Osvi.Admin.AgentIdAsync("Appointment Reminder", Ct);
+        var phone = "+91987654" + (2000 + BadInputCorpus.Formulas.ToList().IndexOf(formula)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var added = await Osvi.Dnd.AddAsync(new DndAddRequest { AgentUuid = agent, Phone = phone, Reason = formula.Text }, Ct);
+        Assert.True(added.Succeeded, added.ToString());
+        using var client = Osvi.Factory.CreateClient();
+
+        var csv = await client.GetByteArrayAsync($"/dnd/export.csv?agent_uuid={agent}&search={phone[3..]}", Ct);
+
+        using var reader = CsvHelper.CsvReader.Create(csv, new CsvHelper.CsvReaderOptions { HasHeader = true });
+        Assert.True(reader.Read());
+        var fields = reader.Current.ToArray();
+        Assert.Equal(phone, fields[0]);
+        var reason = fields[1];
+        Assert.StartsWith("'", reason, StringComparison.Ordinal);
+        Assert.Equal(string.Join(' ', formula.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), reason[1..]);
+        // An E.164 number ("+9198…") is only digits after the plus: a spreadsheet reads it as a number, never runs it.
+        Assert.All(fields.Where(field => !System.Text.RegularExpressions.Regex.IsMatch(field, @"^\+\d{6,15}$")),
+            field => Assert.False(field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r', $"{id}: a cell starts a formula: {field}"));
+    }
+
     private async Task<(OsviError? Error, string Field)> SendAsync(TextCase text)
     {
         var value = text.Value;
