@@ -5,6 +5,8 @@ internal static class Program
     private static readonly Dictionary<string, (string Description, Func<string[], Task<int>> Run)> s_benchmarks = new(StringComparer.OrdinalIgnoreCase)
     {
         ["simulator-calls"] = (SimulatorCallsBenchmark.Description, SimulatorCallsBenchmark.RunAsync),
+        ["circuit-memory"] = (CircuitBenchmark.MemoryDescription, CircuitBenchmark.RunMemoryAsync),
+        ["circuit-soak"] = (CircuitBenchmark.SoakDescription, CircuitBenchmark.RunSoakAsync),
     };
 
     private static async Task<int> Main(string[] args)
