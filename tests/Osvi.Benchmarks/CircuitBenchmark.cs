@@ -38,7 +38,7 @@ internal static class CircuitBenchmark
         await using var rig = await Rig.StartAsync(path);
 
         // One circuit first: start-up allocations (JIT, caches, the first poll) are not a circuit's cost.
-        var first = await rig.OpenAsync(1);
+        _ = await rig.OpenAsync(1);
         await Task.Delay(TimeSpan.FromSeconds(12));
         var perMinuteOne = await rig.UpstreamPerMinuteAsync(window);
         var (heapBefore, workingSetBefore) = Measure();
@@ -49,17 +49,22 @@ internal static class CircuitBenchmark
         await Task.Delay(TimeSpan.FromSeconds(12));
         var (heapAfter, workingSetAfter) = Measure();
         var perMinuteMany = await rig.UpstreamPerMinuteAsync(window);
-        var live = await rig.CountUpdatingAsync(pages, TimeSpan.FromSeconds(25));
+        var live = await pages.CountUpdatingAsync();
+        if (Option(args, "--hold", 0) is > 0 and var hold)
+        {
+            // Time to take a heap dump of this process (dotnet-gcdump collect -p PID) with the circuits open.
+            Console.WriteLine(Invariant($"holding {hold} s, pid {Environment.ProcessId}"));
+            await Task.Delay(TimeSpan.FromSeconds(hold));
+        }
 
         var heapPer = (heapAfter - heapBefore) / circuits;
         var setPer = (workingSetAfter - workingSetBefore) / circuits;
         Console.WriteLine(Invariant($"managed heap: {heapBefore / 1048576.0:F1} MB → {heapAfter / 1048576.0:F1} MB = {heapPer / 1024.0:F0} KB per circuit"));
-        Console.WriteLine(Invariant($"working set:  {workingSetBefore / 1048576.0:F1} MB → {workingSetAfter / 1048576.0:F1} MB = {setPer / 1024.0:F0} KB per circuit (includes the Playwright client in this process)"));
+        Console.WriteLine(Invariant($"working set:  {workingSetBefore / 1048576.0:F1} MB → {workingSetAfter / 1048576.0:F1} MB = {setPer / 1024.0:F0} KB per circuit (browsers in a child process)"));
         Console.WriteLine(Invariant($"upstream requests per minute: {perMinuteOne:F0} with 1 circuit, {perMinuteMany:F0} with {circuits + 1}"));
-        Console.WriteLine(Invariant($"circuits whose 'updated at' changed within 25 s: {live}/{pages.Count}"));
-        var pass = heapPer <= 500 * 1024 && perMinuteMany <= perMinuteOne * 1.2 + 2 && live == pages.Count;
+        Console.WriteLine(Invariant($"circuits whose 'updated at' changed within 25 s: {live}/{circuits}"));
+        var pass = heapPer <= 500 * 1024 && perMinuteMany <= perMinuteOne * 1.2 + 2 && live == circuits;
         Console.WriteLine(pass ? "PASS (≤ 500 KB per circuit, upstream flat, every circuit live)" : "FAIL");
-        GC.KeepAlive(first);
         return pass ? 0 : 1;
     }
 
@@ -90,13 +95,119 @@ internal static class CircuitBenchmark
         var end = samples[^1].Heap;
         var growth = afterWarmup is { } baseline ? (end - baseline) / (double)baseline : double.NaN;
         var errors = rig.Factory.Logs.Events.Where(e => e.Level >= LogEventLevel.Error).ToList();
-        var live = await rig.CountUpdatingAsync(pages, TimeSpan.FromSeconds(25));
+        var live = await pages.CountUpdatingAsync();
         Console.WriteLine(Invariant($"heap after warm-up {afterWarmup / 1048576.0:F1} MB → end {end / 1048576.0:F1} MB: {growth * 100:+0.0;-0.0} %"));
         Console.WriteLine(Invariant($"errors logged: {errors.Count}{string.Concat(errors.Take(5).Select(e => "\n  " + e.RenderMessage(CultureInfo.InvariantCulture)))}"));
-        Console.WriteLine(Invariant($"circuits whose 'updated at' changed within 25 s at the end: {live}/{pages.Count}"));
-        var pass = growth <= 0.05 && errors.Count == 0 && live == pages.Count;
+        Console.WriteLine(Invariant($"circuits whose 'updated at' changed within 25 s at the end: {live}/{circuits}"));
+        var pass = growth <= 0.05 && errors.Count == 0 && live == circuits;
         Console.WriteLine(pass ? "PASS (heap ≤ +5 % after warm-up, no errors, every circuit live)" : "FAIL");
         return pass ? 0 : 1;
+    }
+
+    /// <summary><c>circuit-browsers URL N</c> (the child process): opens N pages, prints READY, then answers each
+    /// "live" line on stdin with <c>LIVE n</c> (pages whose "updated at" changed within 25 s) until stdin closes.</summary>
+    public static async Task<int> RunBrowsersAsync(string[] args)
+    {
+        var url = args[0];
+        var count = int.Parse(args[1], CultureInfo.InvariantCulture);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-extensions",
+                    "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows"],
+        });
+        var pages = new List<IPage>();
+        IBrowserContext? context = null;
+        for (var i = 0; i < count; i++)
+        {
+            if (i % PagesPerContext == 0)
+            {
+                context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+            }
+
+            var page = await context!.NewPageAsync();
+            await page.GotoAsync(url);
+            await page.Locator("#render-state[data-interactive=yes]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 120_000 });
+            await page.Locator("#last-updated[data-updated]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 120_000 });
+            pages.Add(page);
+        }
+
+        Console.WriteLine("READY");
+        while (await Console.In.ReadLineAsync() is { } line)
+        {
+            if (line == "live")
+            {
+                var before = await Task.WhenAll(pages.Select(page => page.Locator("#last-updated").GetAttributeAsync("data-updated")));
+                await Task.Delay(TimeSpan.FromSeconds(25));
+                var after = await Task.WhenAll(pages.Select(page => page.Locator("#last-updated").GetAttributeAsync("data-updated")));
+                Console.WriteLine(Invariant($"LIVE {before.Zip(after).Count(pair => pair.First != pair.Second)}"));
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>The child process holding the browser pages.</summary>
+    internal sealed class BrowserProcess : IDisposable
+    {
+        private readonly Process _process;
+
+        private BrowserProcess(Process process) => _process = process;
+
+        public static BrowserProcess Start(string url, int count)
+        {
+            var start = new ProcessStartInfo(Environment.ProcessPath!)
+            {
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                UseShellExecute = false,
+            };
+            if (!Environment.ProcessPath!.EndsWith("Osvi.Benchmarks", StringComparison.Ordinal))
+            {
+                start.ArgumentList.Add(typeof(CircuitBenchmark).Assembly.Location);
+            }
+
+            foreach (var arg in new[] { "circuit-browsers", url, count.ToString(CultureInfo.InvariantCulture) })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            return new BrowserProcess(Process.Start(start) ?? throw new InvalidOperationException("Could not start the browser process."));
+        }
+
+        public async Task<string> WaitForAsync(string prefix)
+        {
+            while (await _process.StandardOutput.ReadLineAsync() is { } line)
+            {
+                if (line.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return line;
+                }
+            }
+
+            throw new InvalidOperationException($"The browser process ended before {prefix}.");
+        }
+
+        /// <summary>Pages whose visible "updated at" changed within 25 s.</summary>
+        public async Task<int> CountUpdatingAsync()
+        {
+            await _process.StandardInput.WriteLineAsync("live");
+            await _process.StandardInput.FlushAsync();
+            return int.Parse((await WaitForAsync("LIVE "))[5..], CultureInfo.InvariantCulture);
+        }
+
+        public void Dispose()
+        {
+            _process.StandardInput.Close();
+            if (!_process.WaitForExit(30_000))
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+
+            _process.Dispose();
+        }
     }
 
     private static (long Heap, long WorkingSet) Measure()
@@ -122,9 +233,7 @@ internal static class CircuitBenchmark
 
     private sealed class Rig : IAsyncDisposable
     {
-        private readonly List<IBrowserContext> _contexts = [];
-        private IPlaywright _playwright = null!;
-        private IBrowser _browser = null!;
+        private readonly List<BrowserProcess> _browsers = [];
         private string _baseUrl = "";
         private string _path = "/";
 
@@ -141,36 +250,18 @@ internal static class CircuitBenchmark
                 .WithSetting("Simulator:ClockSpeed", clockSpeed.ToString(CultureInfo.InvariantCulture))
                 .WithSetting("Serilog:MinimumLevel:Default", "Warning");
             rig._baseUrl = rig.Factory.StartAndGetBaseUrl();
-            rig._playwright = await Playwright.CreateAsync();
-            rig._browser = await rig._playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-extensions",
-                        "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows"],
-            });
+            await Task.CompletedTask;
             return rig;
         }
 
-        /// <summary>Opens <paramref name="count"/> pages and waits until each is interactive and shows data.</summary>
-        public async Task<List<IPage>> OpenAsync(int count)
+        /// <summary>Opens <paramref name="count"/> pages in a child process (<c>circuit-browsers</c>), so the Playwright
+        /// client's own objects are not counted as the server's memory, and waits until each is interactive and shows data.</summary>
+        public async Task<BrowserProcess> OpenAsync(int count)
         {
-            var pages = new List<IPage>();
-            for (var i = 0; i < count; i++)
-            {
-                if (i % PagesPerContext == 0)
-                {
-                    _contexts.Add(await _browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } }));
-                }
-
-                var page = await _contexts[^1].NewPageAsync();
-                await page.GotoAsync(_baseUrl + _path);
-                await page.Locator("#render-state[data-interactive=yes]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 120_000 });
-                await page.Locator("#last-updated[data-updated]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 120_000 });
-                pages.Add(page);
-            }
-
-            return pages;
+            var browsers = BrowserProcess.Start(_baseUrl + _path, count);
+            _browsers.Add(browsers);
+            await browsers.WaitForAsync("READY");
+            return browsers;
         }
 
         /// <summary>Upstream requests per minute over <paramref name="window"/> (counted at the simulator).</summary>
@@ -181,24 +272,13 @@ internal static class CircuitBenchmark
             return (UpstreamTotal - before) / window.TotalMinutes;
         }
 
-        /// <summary>How many pages' visible "updated at" changed within <paramref name="within"/>.</summary>
-        public async Task<int> CountUpdatingAsync(IReadOnlyList<IPage> pages, TimeSpan within)
-        {
-            var before = await Task.WhenAll(pages.Select(page => page.Locator("#last-updated").GetAttributeAsync("data-updated")));
-            await Task.Delay(within);
-            var after = await Task.WhenAll(pages.Select(page => page.Locator("#last-updated").GetAttributeAsync("data-updated")));
-            return before.Zip(after).Count(pair => pair.First != pair.Second);
-        }
-
         public async ValueTask DisposeAsync()
         {
-            foreach (var context in _contexts)
+            foreach (var browsers in _browsers)
             {
-                await context.DisposeAsync();
+                browsers.Dispose();
             }
 
-            await _browser.DisposeAsync();
-            _playwright.Dispose();
             await Factory.DisposeAsync();
         }
     }

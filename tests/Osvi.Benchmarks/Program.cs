@@ -7,6 +7,7 @@ internal static class Program
         ["simulator-calls"] = (SimulatorCallsBenchmark.Description, SimulatorCallsBenchmark.RunAsync),
         ["circuit-memory"] = (CircuitBenchmark.MemoryDescription, CircuitBenchmark.RunMemoryAsync),
         ["circuit-soak"] = (CircuitBenchmark.SoakDescription, CircuitBenchmark.RunSoakAsync),
+        ["circuit-browsers"] = ("(used by circuit-memory and circuit-soak) holds N chromium pages open: circuit-browsers URL N", CircuitBenchmark.RunBrowsersAsync),
     };
 
     private static async Task<int> Main(string[] args)
