@@ -14,6 +14,7 @@ builder.Services.AddDashboardOptions(builder.Configuration);
 builder.Services.AddDashboardOsviClient(builder.Configuration);
 builder.Services.AddDashboardServices();
 builder.Services.AddDashboardData();
+builder.AddDashboardSecurity();
 
 var app = builder.Build();
 app.UseDashboardPipeline();

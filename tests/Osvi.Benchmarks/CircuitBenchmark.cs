@@ -3,6 +3,8 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Osvi.Dashboard.Options;
+using Osvi.Dashboard.Security;
+using Osvi.Dashboard.Security.Accounts;
 using Osvi.Dashboard.Testing;
 using Osvi.Simulator.Diagnostics;
 using Osvi.Simulator.Hosting;
@@ -13,7 +15,7 @@ namespace Osvi.Benchmarks;
 /// <summary>
 /// Real circuits: the dashboard in demo mode on Kestrel in this process (so its managed heap can be measured after a full
 /// collection), N headless chromium pages (Debian's chromium through Playwright, 10 pages per browser context) on one
-/// page, the embedded simulator counting every upstream request.
+/// page (each context signed in as the demo viewer), the embedded simulator counting every upstream request.
 /// <list type="bullet">
 /// <item><c>circuit-memory</c>: managed-heap and working-set growth per circuit after N circuits are open and showing
 /// data (goal ≤ 500 KB per circuit), and upstream requests per minute with 1 and with N circuits (must not grow).
@@ -128,7 +130,22 @@ internal static class CircuitBenchmark
             }
 
             var page = await context!.NewPageAsync();
-            await page.GotoAsync(url);
+            if (i % PagesPerContext == 0)
+            {
+                // One sign-in per browser context (its pages share the cookie), as the demo viewer.
+                var account = DemoAccounts.For(DashboardRoles.Viewer);
+                var root = new Uri(url).GetLeftPart(UriPartial.Authority);
+                await page.GotoAsync(root + DashboardAuthentication.SignInPath + "?" + DashboardAuthentication.ReturnUrlParameter + "=" + Uri.EscapeDataString(new Uri(url).PathAndQuery));
+                await page.Locator("#sign-in-user").FillAsync(account.UserName);
+                await page.Locator("#sign-in-password").FillAsync(account.Password);
+                await page.Locator("#sign-in-submit").ClickAsync();
+                await page.WaitForURLAsync(address => !address.Contains(DashboardAuthentication.SignInPath, StringComparison.Ordinal), new() { Timeout = 120_000 });
+            }
+            else
+            {
+                await page.GotoAsync(url);
+            }
+
             await page.Locator("#render-state[data-interactive=yes]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 120_000 });
             await page.Locator("#last-updated[data-updated]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 120_000 });
             pages.Add(page);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Osvi.Dashboard.Security;
 using Osvi.Dashboard.Testing;
 using Osvi.Simulator.Chat;
 using Osvi.Simulator.Diagnostics;
@@ -10,7 +11,7 @@ using Osvi.Simulator.World;
 namespace Osvi.Dashboard.EndToEnd;
 
 /// <summary>The chat console in a real chromium on demo mode (the embedded simulator behind the real HTTP client).
-/// Written against the anonymous-role shim (admin) until sign-in lands.</summary>
+/// Signed in as the demo operator through the real form.</summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "E2E")]
 public sealed class ChatConsoleTests(BrowserFixture browser, ChatConsoleTests.DemoDashboard dashboard) : IClassFixture<ChatConsoleTests.DemoDashboard>
@@ -40,7 +41,7 @@ public sealed class ChatConsoleTests(BrowserFixture browser, ChatConsoleTests.De
         _ = dashboard.BaseUrl;
         var customer = "+9198765" + Random.Shared.Next(10000, 99999).ToString(CultureInfo.InvariantCulture);
         var (inboundBefore, supportBefore) = (dashboard.Posts("/v1/chat/inbound"), dashboard.Posts("/v1/chat/session/{id}/support"));
-        await using var operatorPage = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl);
+        await using var operatorPage = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl, signInAs: DashboardRoles.Operator);
         var page = operatorPage.Page;
         await using var cdp = await page.Context.NewCDPSessionAsync(page);
         await cdp.SendAsync("Emulation.setTimezoneOverride", new Dictionary<string, object> { ["timezoneId"] = ViewerZone });
@@ -73,7 +74,7 @@ public sealed class ChatConsoleTests(BrowserFixture browser, ChatConsoleTests.De
         Assert.Contains($"session_id={sessionId}", page.Url, StringComparison.Ordinal);
 
         // A second browser on the same session (from the history link) sees new entries without reloading.
-        await using var watcher = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl);
+        await using var watcher = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl, signInAs: DashboardRoles.Operator);
         await watcher.GotoAsync($"/chat?session_id={sessionId}");
         await Assertions.Expect(watcher.Page.Locator("#chat-timeline [data-kind=agent]")).ToContainTextAsync(ChatReplies.OrderQuestionReply);
 
@@ -132,7 +133,7 @@ public sealed class ChatConsoleTests(BrowserFixture browser, ChatConsoleTests.De
     [Fact]
     public async Task StartSession_ContextOverFive_ShowsWhatOsviDropsAndOpensTheSession()
     {
-        await using var operatorPage = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl);
+        await using var operatorPage = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl, signInAs: DashboardRoles.Operator);
         var page = operatorPage.Page;
         var customer = "cust-" + Guid.NewGuid().ToString("N")[..8];
         await operatorPage.GotoAsync($"/chat?agent_uuid={Uri.EscapeDataString(dashboard.ChatAgentUuid)}&customer_id={customer}");

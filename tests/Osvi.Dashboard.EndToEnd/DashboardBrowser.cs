@@ -51,7 +51,9 @@ public sealed class DashboardBrowser : IAsyncDisposable
         }
     }
 
-    public static async Task<DashboardBrowser> OpenAsync(IBrowser browser, string baseUrl, string colorScheme = "light")
+    /// <summary>A fresh browser context (no cookies) on the dashboard; signed in through the real form as the demo account
+    /// of <paramref name="signInAs"/> when a role is given (landing on the Overview).</summary>
+    public static async Task<DashboardBrowser> OpenAsync(IBrowser browser, string baseUrl, string colorScheme = "light", string? signInAs = null)
     {
         var context = await browser.NewContextAsync(new()
         {
@@ -60,7 +62,13 @@ public sealed class DashboardBrowser : IAsyncDisposable
             Locale = "en-US",
         });
         var page = await context.NewPageAsync();
-        return new DashboardBrowser(context, page, baseUrl);
+        var opened = new DashboardBrowser(context, page, baseUrl);
+        if (signInAs is not null)
+        {
+            await Session.SignInAsync(page, baseUrl, signInAs);
+        }
+
+        return opened;
     }
 
     /// <summary>Opens a path and waits until the circuit is interactive.</summary>

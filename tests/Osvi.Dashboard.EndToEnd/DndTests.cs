@@ -2,13 +2,15 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Osvi.Dashboard.Security;
+using Osvi.Dashboard.Security.Accounts;
 using Osvi.Dashboard.Testing;
 using Osvi.Simulator.Hosting;
 
 namespace Osvi.Dashboard.EndToEnd;
 
 /// <summary>The DND page in a real chromium on demo mode (the embedded simulator on a loopback port, reached through the
-/// real client). Sign-in has not landed yet: every visitor acts with the shim role (admin), recorded as "anonymous".</summary>
+/// real client), signed in as the demo operator through the real form.</summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "E2E")]
 public sealed class DndTests(BrowserFixture browser, DndTests.DemoDashboard dashboard) : IClassFixture<DndTests.DemoDashboard>
@@ -36,7 +38,7 @@ public sealed class DndTests(BrowserFixture browser, DndTests.DemoDashboard dash
         await UploadContactsAsync(osvi, agent, [(blocked, "Asha Verma"), (other, "Ravi Kumar")]);
         Assert.Equal("in_progress", (await CampaignCallAsync(osvi, blocked)).GetProperty("status").GetString());
 
-        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl);
+        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl, signInAs: DashboardRoles.Operator);
         await page.GotoAsync("/dnd");
         await ChooseAgentAsync(page, "Appointment Reminder");
         await Assertions.Expect(page.Page.Locator("#dnd-total")).ToHaveAttributeAsync("data-total", "5");
@@ -88,7 +90,7 @@ public sealed class DndTests(BrowserFixture browser, DndTests.DemoDashboard dash
         foreach (var row in new[] { rows.Nth(0), rows.Nth(1) })
         {
             await Assertions.Expect(row.Locator("[data-result]")).ToHaveAttributeAsync("data-result", "Succeeded");
-            await Assertions.Expect(row.Locator("[data-user]")).ToHaveTextAsync("anonymous");
+            await Assertions.Expect(row.Locator("[data-user]")).ToHaveTextAsync(DemoAccounts.For(DashboardRoles.Operator).UserName);
             await Assertions.Expect(row.Locator("[data-source]")).ToHaveTextAsync("Manual");
             await Assertions.Expect(row.Locator("[data-phone]")).ToHaveAttributeAsync("data-phone", "+919861540001");
         }
@@ -102,7 +104,7 @@ public sealed class DndTests(BrowserFixture browser, DndTests.DemoDashboard dash
     [Fact]
     public async Task FromACallLink_WithoutAgent_OpensTheAddDialogOnceTheAgentIsChosen_AndTheTrailKeepsTheCall()
     {
-        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl);
+        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl, signInAs: DashboardRoles.Operator);
         await page.GotoAsync("/dnd?add=%2B919863540001&call_id=6f1c2a4e-0000-4000-8000-0000000000e2");
         await Assertions.Expect(page.Page.Locator("#dnd-pending-add")).ToContainTextAsync("Choose the agent whose DND list gets +91 98635 40001");
 
@@ -135,7 +137,7 @@ public sealed class DndTests(BrowserFixture browser, DndTests.DemoDashboard dash
         _ = dashboard.BaseUrl;
         using var admin = SimulatorAdmin.For(dashboard.Embedded.BaseUrl);
         var empty = await admin.AgentIdAsync("Support Line");   // active, nothing on its DND list
-        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl);
+        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl, signInAs: DashboardRoles.Operator);
 
         await page.GotoAsync($"/dnd?agent_uuid={empty}");
         await Assertions.Expect(page.Page.Locator("#dnd-empty")).ToContainTextAsync("No numbers on this agent's DND list");
@@ -171,7 +173,7 @@ public sealed class DndTests(BrowserFixture browser, DndTests.DemoDashboard dash
         _ = dashboard.BaseUrl;
         using var admin = SimulatorAdmin.For(dashboard.Embedded.BaseUrl);
         var agent = await admin.AgentIdAsync("Policy Renewals");
-        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl, colorScheme: theme);
+        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl, colorScheme: theme, signInAs: DashboardRoles.Operator);
         await page.GotoAsync($"/dnd?agent_uuid={agent}");
         if (await page.Page.Locator("#render-state").GetAttributeAsync("data-theme") != theme)
         {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Osvi.Dashboard.Security;
 using Osvi.Dashboard.Testing;
 using Osvi.Simulator.Diagnostics;
 using Osvi.Simulator.Faults;
@@ -10,8 +11,8 @@ namespace Osvi.Dashboard.EndToEnd;
 /// <summary>Every page under the simulator's injected faults in a real chromium: 2 s latency, 30 % server errors, 429
 /// with Retry-After, dropped connections and a token that becomes invalid. The page stays usable, says what is wrong
 /// (never a stack trace or Blazor's error bar), keeps what the user typed, and recovers once the fault is removed; an
-/// action that meets a fault is reported once and never resent (counted at the simulator). Sign-in has not landed
-/// yet: every visitor acts with the shim role (admin).</summary>
+/// action that meets a fault is reported once and never resent (counted at the simulator). Every browser signs in
+/// as the demo operator.</summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "E2E")]
 public sealed class FaultTests(BrowserFixture browser, FaultTests.FaultyDashboard dashboard) : IClassFixture<FaultTests.FaultyDashboard>
@@ -69,7 +70,7 @@ public sealed class FaultTests(BrowserFixture browser, FaultTests.FaultyDashboar
         using var admin = SimulatorAdmin.For(dashboard.Embedded.BaseUrl);
         await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl);
         var (path, ready, typedInto, typed) = await PageAsync(admin, pageName, fault);
-        await page.GotoAsync(path);
+        await Session.SignInAsync(page.Page, dashboard.BaseUrl, DashboardRoles.Operator, path);
         await Assertions.Expect(page.Page.Locator(ready)).ToBeVisibleAsync(new() { Timeout = 30000 });
         await Assertions.Expect(page.Page.Locator("#osvi-connection")).ToHaveAttributeAsync("data-state", "reachable", new() { Timeout = 30000 });
         if (typedInto is not null)
@@ -135,7 +136,7 @@ public sealed class FaultTests(BrowserFixture browser, FaultTests.FaultyDashboar
         using var admin = SimulatorAdmin.For(dashboard.Embedded.BaseUrl);
         var agent = await admin.AgentIdAsync("Appointment Reminder");
         await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl);
-        await page.GotoAsync($"/dnd?agent_uuid={agent}");
+        await Session.SignInAsync(page.Page, dashboard.BaseUrl, DashboardRoles.Operator, $"/dnd?agent_uuid={agent}");
         await Assertions.Expect(page.Page.Locator("#dnd-total")).ToBeVisibleAsync(new() { Timeout = 30000 });
         await page.Page.Locator("#dnd-add").ClickAsync();
         var dialog = page.Page.Locator(".mud-dialog", new() { HasText = "Add a number to DND" });
@@ -176,7 +177,7 @@ public sealed class FaultTests(BrowserFixture browser, FaultTests.FaultyDashboar
         using var admin = SimulatorAdmin.For(dashboard.Embedded.BaseUrl);
         var agent = await admin.AgentIdAsync("Order Help Chat");
         await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl);
-        await page.GotoAsync($"/chat?agent_uuid={agent}&customer_id=fault-action-{fault}");
+        await Session.SignInAsync(page.Page, dashboard.BaseUrl, DashboardRoles.Operator, $"/chat?agent_uuid={agent}&customer_id=fault-action-{fault}");
         var input = page.Page.Locator("#chat-first-message-input");
         await Assertions.Expect(input).ToBeVisibleAsync(new() { Timeout = 30000 });
         await input.FillAsync("Where is my order?");

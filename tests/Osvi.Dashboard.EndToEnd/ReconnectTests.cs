@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Osvi.Dashboard.Security;
 using Osvi.Dashboard.Testing;
 
 namespace Osvi.Dashboard.EndToEnd;
@@ -12,7 +13,7 @@ public sealed class ReconnectTests(BrowserFixture browser)
     {
         var factory = new KestrelDashboardFactory();
         var baseUrl = factory.StartAndGetBaseUrl();
-        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, baseUrl);
+        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, baseUrl, signInAs: DashboardRoles.Operator);
         await page.GotoAsync("/");
 
         await factory.DisposeAsync();

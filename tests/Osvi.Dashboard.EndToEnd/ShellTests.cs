@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Osvi.Dashboard.Components.Layout;
+using Osvi.Dashboard.Security;
 using Osvi.Dashboard.Services;
 using Osvi.Dashboard.Testing;
 using Osvi.Simulator.Hosting;
@@ -26,7 +27,7 @@ public sealed class ShellTests(BrowserFixture browser, ShellTests.DemoDashboard 
     [Fact]
     public async Task Overview_DemoMode_ShowsShellBannerAndSections()
     {
-        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl);
+        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl, signInAs: DashboardRoles.Admin);
 
         await page.GotoAsync("/");
 
@@ -50,7 +51,7 @@ public sealed class ShellTests(BrowserFixture browser, ShellTests.DemoDashboard 
         _ = dashboard.BaseUrl;
         var simulator = dashboard.Services.GetRequiredService<EmbeddedSimulator>();
         using var osvi = new HttpClient { BaseAddress = simulator.BaseUrl };
-        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl);
+        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl, signInAs: DashboardRoles.Admin);
         var clock = dashboard.Services.GetRequiredService<DashboardClock>();
         var (start, end) = clock.DayBounds(clock.Today);
         var before = await TotalCallsAsync(osvi, simulator.ApiToken, start, end);
@@ -78,7 +79,7 @@ public sealed class ShellTests(BrowserFixture browser, ShellTests.DemoDashboard 
     [Fact]
     public async Task Theme_Toggle_SwitchesAndIsRememberedAfterReload()
     {
-        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl, colorScheme: "light");
+        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl, colorScheme: "light", signInAs: DashboardRoles.Viewer);
         await page.GotoAsync("/");
         await Assertions.Expect(page.Page.Locator("#render-state")).ToHaveAttributeAsync("data-theme", "light");
 
@@ -102,7 +103,7 @@ public sealed class ShellTests(BrowserFixture browser, ShellTests.DemoDashboard 
     [Fact]
     public async Task Navigation_EveryMenuEntry_OpensItsPageWithoutError()
     {
-        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl);
+        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl, signInAs: DashboardRoles.Admin);
         await page.GotoAsync("/");
 
         foreach (var item in NavigationItems.All)
@@ -113,7 +114,7 @@ public sealed class ShellTests(BrowserFixture browser, ShellTests.DemoDashboard 
             await Assertions.Expect(page.Page.Locator("h1")).ToBeVisibleAsync();
             await page.AssertNoErrorsAsync(item.Title);
             await page.AssertAccessibleAsync(item.Title);
-            await page.ScreenshotAsync("page-" + (item.Href.Length == 0 ? "overview" : item.Href));
+            await page.ScreenshotAsync("page-" + (item.Href.Length == 0 ? "overview" : item.Href.Replace('/', '-')));
 
             if (page.Page.Url.EndsWith("/monitor", StringComparison.Ordinal))
             {
@@ -127,7 +128,7 @@ public sealed class ShellTests(BrowserFixture browser, ShellTests.DemoDashboard 
     [Fact]
     public async Task Overview_Axe_NoSeriousOrCriticalViolationInLightTheme()
     {
-        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl);
+        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl, signInAs: DashboardRoles.Admin);
         await page.GotoAsync("/");
         await Assertions.Expect(page.Page.Locator("#osvi-connection")).Not.ToHaveAttributeAsync("data-state", "checking", new() { Timeout = 20000 });
 
@@ -137,7 +138,7 @@ public sealed class ShellTests(BrowserFixture browser, ShellTests.DemoDashboard 
     [Fact]
     public async Task UnknownAddress_OpenedDirectly_ShowsNotFoundInsideTheShell()
     {
-        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl);
+        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl, signInAs: DashboardRoles.Admin);
 
         var response = await page.Page.GotoAsync(dashboard.BaseUrl + "/no/such/page");
         await page.WaitInteractiveAsync();

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Osvi.Dashboard.Security;
 using Osvi.Dashboard.Testing;
 using Osvi.Simulator;
 using Osvi.Simulator.Hosting;
@@ -11,7 +12,7 @@ namespace Osvi.Dashboard.EndToEnd;
 /// <summary>Markup and script in every text OSVI returns that the pages show — agent names (Overview, DND picker, chat
 /// finder), DND reasons, chat replies — set through the simulator's admin hooks, in a real chromium: shown as text, no
 /// dialog fires, no script runs, no injected element exists. Its own dashboard: renamed agents would confuse other tests.
-/// Sign-in has not landed yet: every visitor acts with the shim role (admin).</summary>
+/// The browser signs in as the demo operator.</summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "E2E")]
 public sealed class UntrustedTextTests(BrowserFixture browser, UntrustedTextTests.HostileDashboard dashboard) : IClassFixture<UntrustedTextTests.HostileDashboard>
@@ -54,7 +55,7 @@ public sealed class UntrustedTextTests(BrowserFixture browser, UntrustedTextTest
             _ = dialog.DismissAsync();
         };
 
-        await page.GotoAsync("/");
+        await Session.SignInAsync(page.Page, dashboard.BaseUrl, DashboardRoles.Operator, "/");
         await Assertions.Expect(page.Page.Locator(".osvi-agent-name", new() { HasText = "Reminders <img" })).ToHaveTextAsync(voiceName, new() { Timeout = 30000 });
         await AssertInertAsync(page, dialogs, "the Overview");
 

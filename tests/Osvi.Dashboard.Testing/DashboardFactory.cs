@@ -2,9 +2,13 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
 using Osvi.Dashboard.Options;
+using Osvi.Dashboard.Security;
+using Osvi.Dashboard.Security.Accounts;
 using Osvi.Simulator;
 using Serilog.Core;
 
@@ -14,7 +18,9 @@ namespace Osvi.Dashboard.Testing;
 /// (<c>WebApplicationFactory&lt;SimulatorEntryPoint&gt;</c>) with the primary demo token: every HttpClient's requests for
 /// the OSVI host go to the simulator's TestServer (see <see cref="UpstreamRequests"/>). <see cref="UseDemoMode"/>
 /// instead runs true demo mode (the embedded simulator on a loopback port). Each factory has its own data folder and
-/// captures the host's logs in <see cref="Logs"/>.</summary>
+/// captures the host's logs in <see cref="Logs"/>. Nothing is anonymous: act as a role with <see cref="CreateClientAs"/>
+/// (HTTP) or <see cref="CreateScopeAs"/> (services), or sign in for real with <see cref="CreateAccountAsync"/> and
+/// <see cref="SignInAsync"/>; in demo mode the demo accounts (<c>DemoAccounts</c>) exist.</summary>
 public class DashboardFactory : WebApplicationFactory<Program>
 {
     /// <summary>The OSVI address the dashboard is given in the in-memory setup.</summary>
@@ -96,6 +102,62 @@ public class DashboardFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>A client whose every request acts as <paramref name="role"/> (the test authentication scheme). Anonymous
+    /// requests: <c>CreateClient()</c>. Real sign-in through the form: <see cref="SignInAsync"/>.</summary>
+    public HttpClient CreateClientAs(string role, string? userName = null, WebApplicationFactoryClientOptions? options = null)
+    {
+        var client = CreateClient(options ?? new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add(TestAuthentication.Header, TestAuthentication.HeaderValue(role, userName));
+        return client;
+    }
+
+    /// <summary>A service scope in which the current user (circuit authentication state) is <paramref name="role"/>, for
+    /// calling services directly as a Blazor circuit of that user would.</summary>
+    public AsyncServiceScope CreateScopeAs(string role, string? userName = null)
+    {
+        var scope = Services.CreateAsyncScope();
+        var state = scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+        ((IHostEnvironmentAuthenticationStateProvider)state).SetAuthenticationState(
+            Task.FromResult(new AuthenticationState(TestAuthentication.Principal(role, userName))));
+        return scope;
+    }
+
+    /// <summary>Creates a local account (Identity, in this factory's database) and returns its password.</summary>
+    public async Task<string> CreateAccountAsync(string userName, string role, string? password = null)
+    {
+        password ??= $"pw-{Guid.NewGuid():N}";
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<DashboardAccount>>();
+        var account = new DashboardAccount { UserName = userName, CreatedAt = DateTimeOffset.UtcNow, CreatedBy = "test" };
+        Check(await users.CreateAsync(account, password));
+        Check(await users.AddToRoleAsync(account, role));
+        return password;
+
+        static void Check(IdentityResult result)
+        {
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join(" ", result.Errors.Select(error => error.Description)));
+            }
+        }
+    }
+
+    /// <summary>Signs <paramref name="client"/> in through the real sign-in form (antiforgery token, form post, session
+    /// cookie in the client's cookie container) and returns the form post's response (302 on success).</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password, string returnUrl = "/")
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var form = await client.GetStringAsync(new Uri(DashboardAuthentication.SignInPath, UriKind.Relative));
+        return await client.PostAsync(new Uri($"{DashboardAuthentication.SignInPath}?{DashboardAuthentication.ReturnUrlParameter}={Uri.EscapeDataString(returnUrl)}", UriKind.Relative),
+            new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = FormFields.AntiforgeryToken(form),
+                ["_handler"] = "sign-in",
+                ["Input.UserName"] = userName,
+                ["Input.Password"] = password,
+            }));
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -107,6 +169,7 @@ public class DashboardFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<ILogEventSink>(Logs);
+            TestAuthentication.Add(services);
             if (!_demo && _routeToSimulator)
             {
                 var baseUrl = new Uri(_settings[DashboardConfigNames.OsviBaseUrl] ?? SimulatorBaseUrl.ToString());

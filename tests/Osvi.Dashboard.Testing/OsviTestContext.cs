@@ -9,6 +9,7 @@ using Osvi.Dashboard.Live;
 using Osvi.Dashboard.Options;
 using Osvi.Dashboard.Security;
 using Osvi.Dashboard.Services;
+using Osvi.Dashboard.Services.Admin;
 using Osvi.Dashboard.Services.Phones;
 using Osvi.Dashboard.Testing.Fakes;
 
@@ -46,6 +47,8 @@ public abstract class OsviTestContext : BunitContext
         Services.AddHttpContextAccessor();
         Services.AddScoped<ICurrentUser, CurrentUser>();
         Services.AddScoped<IPhoneNumberDisplay, PhoneNumberDisplay>();
+        Settings = new FakeDashboardSettings();
+        Services.AddSingleton<IDashboardSettings>(Settings);
         UseMode(DashboardMode.Live);
 
         Authorization = AddAuthorization();
@@ -58,10 +61,14 @@ public abstract class OsviTestContext : BunitContext
     /// <summary>The live data the components subscribe to.</summary>
     public FakeLiveData Live { get; }
 
+    /// <summary>The run-time settings (e.g. phone masking for viewers) components read.</summary>
+    public FakeDashboardSettings Settings { get; }
+
     /// <summary>bunit's authentication state.</summary>
     public BunitAuthorizationContext Authorization { get; }
 
-    /// <summary>Signs in a user with one dashboard role.</summary>
+    /// <summary>Signs in a user with one dashboard role (viewer, operator, admin): the role claims the real
+    /// <see cref="ICurrentUser"/>, guard and phone display read, as in a circuit.</summary>
     protected void UseRole(string role, string userName = "test-user")
     {
         Authorization.SetAuthorized(userName);

@@ -42,6 +42,12 @@ public static class AuditCategories
 
     /// <summary>Settings.</summary>
     public const string Settings = "settings";
+
+    /// <summary>Sign-ins (succeeded, failed, locked out), sign-outs and password changes.</summary>
+    public const string Account = "account";
+
+    /// <summary>The audit log itself: exports and retention purges.</summary>
+    public const string Audit = "audit";
 }
 
 /// <summary>One row of the audit log (table <c>AuditEntries</c>). Written once, never updated.</summary>

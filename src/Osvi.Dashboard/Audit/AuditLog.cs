@@ -24,6 +24,9 @@ public sealed record AuditQuery
     /// <summary>Phone number contains.</summary>
     public string? Phone { get; init; }
 
+    /// <summary>Target contains (a call id, an account, a kiosk link…).</summary>
+    public string? Target { get; init; }
+
     /// <summary>Only this outcome.</summary>
     public AuditResult? Result { get; init; }
 
@@ -138,6 +141,11 @@ internal sealed class AuditLog(IDbContextFactory<DashboardDbContext> database, T
         if (!string.IsNullOrWhiteSpace(query.Phone))
         {
             entries = entries.Where(entry => entry.Phone != null && entry.Phone.Contains(query.Phone));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Target))
+        {
+            entries = entries.Where(entry => entry.Target != null && entry.Target.Contains(query.Target));
         }
 
         if (query.Result is { } result)

@@ -4,6 +4,7 @@ using Osvi.Dashboard.Audit;
 using Osvi.Dashboard.Live;
 using Osvi.Dashboard.Security;
 using Osvi.Dashboard.Services;
+using Osvi.Dashboard.Services.Admin;
 using Osvi.Dashboard.Services.Agents;
 using Osvi.Dashboard.Services.Calls;
 using Osvi.Dashboard.Services.Campaigns;
@@ -53,6 +54,7 @@ internal static class DashboardServicesSetup
         services.AddScoped<IPhoneNumberDisplay, PhoneNumberDisplay>();
 
         // Feature areas: each keeps its registrations in Services/<Area>/<Area>Area.cs.
+        services.AddAdminArea();
         services.AddCallsArea();
         services.AddCampaignsArea();
         services.AddDndArea();

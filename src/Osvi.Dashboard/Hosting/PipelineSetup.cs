@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Options;
 using Osvi.Dashboard.Components;
 using Osvi.Dashboard.Data;
+using Osvi.Dashboard.Security.Accounts;
+using Osvi.Dashboard.Security.Authorization;
+using Osvi.Dashboard.Services.Admin;
 using Osvi.Dashboard.Services.Calls;
 using Osvi.Dashboard.Services.Campaigns;
 using Osvi.Dashboard.Services.Chat;
@@ -13,6 +16,7 @@ internal static partial class PipelineSetup
     /// <summary>The middleware pipeline and endpoints.</summary>
     public static WebApplication UseDashboardPipeline(this WebApplication app)
     {
+        app.UseDashboardSecurityHeaders();
         app.UseDashboardRequestLogging();
         app.UseDashboardRequestLimits();
         if (!app.Environment.IsDevelopment())
@@ -21,14 +25,20 @@ internal static partial class PipelineSetup
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
         app.MapDashboardHealthChecks();
+        app.MapDashboardAccountEndpoints();
+        app.MapAdminArea();
         app.MapCallsArea();
         app.MapCampaignsArea();
         app.MapDndArea();
         app.MapChatArea();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null)   // the security headers send frame-ancestors 'none'
+            .RequireDashboardPageAccess();
         return app;
     }
 
@@ -39,6 +49,7 @@ internal static partial class PipelineSetup
         try
         {
             await DashboardDatabase.InitializeAsync(app.Services);
+            await app.InitializeDashboardSecurityAsync();
             await app.RunAsync();
             return 0;
         }

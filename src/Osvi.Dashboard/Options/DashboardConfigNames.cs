@@ -35,7 +35,8 @@ public static class DashboardConfigNames
     /// <c>IN</c>, as OSVI's own normalisation).</summary>
     public const string PhoneRegion = "Dashboard:PhoneRegion";
 
-    /// <summary><c>Dashboard:Security:MaskPhoneNumbersForViewers</c>: viewers see only the last 4 digits (default true).</summary>
+    /// <summary><c>Dashboard:Security:MaskPhoneNumbersForViewers</c>: viewers see only the last 4 digits (default true). The
+    /// default of a run-time setting: an administrator changes it on the Settings page.</summary>
     public const string MaskPhoneNumbersForViewers = "Dashboard:Security:MaskPhoneNumbersForViewers";
 
     /// <summary><c>Dashboard:Live:Interval</c>: default poll interval of live feeds.</summary>
@@ -47,8 +48,35 @@ public static class DashboardConfigNames
     /// <summary><c>Dashboard:Live:Tick</c>: how often the poller looks for due feeds.</summary>
     public const string LiveTick = "Dashboard:Live:Tick";
 
-    /// <summary><c>Dashboard:Security:AnonymousRole</c>: the role of a visitor who is not signed in (until sign-in exists).</summary>
-    public const string AnonymousRole = "Dashboard:Security:AnonymousRole";
+    /// <summary><c>Dashboard:Security:AuditRetentionDays</c>: default of the run-time setting (0 keeps the audit log forever).</summary>
+    public const string AuditRetentionDays = "Dashboard:Security:AuditRetentionDays";
+
+    /// <summary><c>Dashboard:Security:PasswordMinLength</c>: the shortest password a local account may have (default 12).</summary>
+    public const string PasswordMinLength = "Dashboard:Security:PasswordMinLength";
+
+    /// <summary><c>Dashboard:Security:MaxFailedSignIns</c>: wrong passwords in a row before the account is locked (default 5).</summary>
+    public const string MaxFailedSignIns = "Dashboard:Security:MaxFailedSignIns";
+
+    /// <summary><c>Dashboard:Security:LockoutDuration</c>: how long such a lock lasts (default 00:15:00).</summary>
+    public const string LockoutDuration = "Dashboard:Security:LockoutDuration";
+
+    /// <summary><c>Dashboard:Security:SessionIdleTimeout</c>: a staff session ends after this long without a request (default 08:00:00).</summary>
+    public const string SessionIdleTimeout = "Dashboard:Security:SessionIdleTimeout";
+
+    /// <summary><c>Dashboard:Security:RevalidationInterval</c>: how often a session (cookie and live page) is checked against
+    /// the database: a locked user, a changed role or a revoked kiosk link ends it within this time (default 00:01:00).</summary>
+    public const string RevalidationInterval = "Dashboard:Security:RevalidationInterval";
+
+    /// <summary><c>Dashboard:Security:BootstrapAdmin</c> (<c>:UserName</c>, <c>:Password</c>, <c>:Email</c>): the first administrator,
+    /// created on the first start only.</summary>
+    public const string BootstrapAdmin = "Dashboard:Security:BootstrapAdmin";
+
+    /// <summary><c>Dashboard:Security:Oidc</c> (<c>:Authority</c>, <c>:ClientId</c>, <c>:ClientSecret</c>, <c>:RoleClaim</c>,
+    /// <c>:RoleMap:&lt;group&gt;</c>, …): sign-in through an OpenID Connect identity provider.</summary>
+    public const string Oidc = "Dashboard:Security:Oidc";
+
+    /// <summary><c>Dashboard:ReverseProxy</c> (<c>:Enabled</c>, <c>:KnownProxies</c>, <c>:KnownNetworks</c>): forwarded headers.</summary>
+    public const string ReverseProxy = "Dashboard:ReverseProxy";
 
     /// <summary><c>Dashboard:Limits</c>: size limits of requests, circuit messages, texts and uploads (<see cref="LimitsOptions"/>).</summary>
     public const string Limits = "Dashboard:Limits";

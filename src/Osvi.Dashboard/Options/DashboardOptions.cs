@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Osvi.Dashboard.Security;
 
 namespace Osvi.Dashboard.Options;
 
@@ -27,11 +26,13 @@ public sealed class DashboardOptions
     /// <summary>Live data polling.</summary>
     public LiveOptions Live { get; set; } = new();
 
-    /// <summary>Access rules.</summary>
+    /// <summary>Sign-in, roles, kiosk links and headers (<c>Dashboard:Security</c>).</summary>
     public SecurityOptions Security { get; set; } = new();
 
     /// <summary>Size limits of what users send (<c>Dashboard:Limits</c>).</summary>
     public LimitsOptions Limits { get; set; } = new();
+    /// <summary>Running behind a reverse proxy (<c>Dashboard:ReverseProxy</c>).</summary>
+    public ReverseProxyOptions ReverseProxy { get; set; } = new();
 
     /// <summary>The configured zone (validated at start-up).</summary>
     public TimeZoneInfo GetTimeZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
@@ -57,17 +58,6 @@ public sealed class LiveOptions
 
     /// <summary>The interval of one feed.</summary>
     public TimeSpan IntervalOf(string feedName) => Intervals.TryGetValue(feedName, out var interval) ? interval : Interval;
-}
-
-/// <summary>Access settings (<c>Dashboard:Security</c>).</summary>
-public sealed class SecurityOptions
-{
-    /// <summary>The role of a visitor who is not signed in; empty for none. Until sign-in lands every visitor is
-    /// anonymous, so this defaults to <see cref="DashboardRoles.Admin"/>; sign-in (issue 8) turns it off.</summary>
-    public string AnonymousRole { get; set; } = DashboardRoles.Admin;
-
-    /// <summary>See <see cref="DashboardConfigNames.MaskPhoneNumbersForViewers"/>.</summary>
-    public bool MaskPhoneNumbersForViewers { get; set; } = true;
 }
 
 /// <summary>Validates <see cref="DashboardOptions"/> with messages that name the configuration key.</summary>
@@ -116,10 +106,8 @@ public sealed class DashboardOptionsValidator : IValidateOptions<DashboardOption
             failures.Add($"{DashboardConfigNames.LiveTick} must be positive and no longer than {DashboardConfigNames.LiveInterval}.");
         }
 
-        if (!string.IsNullOrEmpty(options.Security.AnonymousRole) && !DashboardRoles.IsKnown(options.Security.AnonymousRole))
-        {
-            failures.Add($"{DashboardConfigNames.AnonymousRole} must be empty or one of {string.Join(", ", DashboardRoles.All)} (was '{options.Security.AnonymousRole}').");
-        }
+        failures.AddRange(SecurityOptionsValidator.Validate(options.Security));
+        failures.AddRange(SecurityOptionsValidator.Validate(options.ReverseProxy));
 
         var limits = options.Limits;
         if (limits.MaxRequestBodyBytes < 1024 || limits.MaxHubMessageBytes < 32 * 1024 || limits.MaxUploadBytes < 1024 ||

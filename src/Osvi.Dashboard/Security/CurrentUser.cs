@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.Extensions.Options;
-using Osvi.Dashboard.Options;
 
 namespace Osvi.Dashboard.Security;
 
@@ -13,7 +11,7 @@ public interface ICurrentUser
     Task<DashboardUser> GetAsync();
 }
 
-internal sealed class CurrentUser(AuthenticationStateProvider authentication, IHttpContextAccessor http, IOptionsMonitor<DashboardOptions> options) : ICurrentUser
+internal sealed class CurrentUser(AuthenticationStateProvider authentication, IHttpContextAccessor http) : ICurrentUser
 {
     public async Task<DashboardUser> GetAsync()
     {
@@ -28,6 +26,6 @@ internal sealed class CurrentUser(AuthenticationStateProvider authentication, IH
             principal = http.HttpContext?.User ?? new ClaimsPrincipal(new ClaimsIdentity());
         }
 
-        return DashboardUser.From(principal, options.CurrentValue.Security.AnonymousRole);
+        return DashboardUser.From(principal);
     }
 }

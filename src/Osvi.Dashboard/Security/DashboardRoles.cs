@@ -15,6 +15,15 @@ public static class DashboardRoles
     /// <summary>Every role, least privileged first.</summary>
     public static IReadOnlyList<string> All { get; } = [Viewer, Operator, Admin];
 
+    /// <summary>The role as people read it: Viewer, Operator, Administrator.</summary>
+    public static string DisplayName(string? role) => role?.ToLowerInvariant() switch
+    {
+        Viewer => "Viewer",
+        Operator => "Operator",
+        Admin => "Administrator",
+        _ => "No role",
+    };
+
     /// <summary>True for one of <see cref="All"/> (case-insensitive).</summary>
     public static bool IsKnown(string? role) => role is not null && All.Contains(role, StringComparer.OrdinalIgnoreCase);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Osvi.Dashboard.Components.Layout;
 using Osvi.Dashboard.Components.Tests.Support;
 using Osvi.Dashboard.Options;
+using Osvi.Dashboard.Security;
 using Osvi.Dashboard.Testing;
 using Osvi.Dashboard.Theme;
 
@@ -28,14 +29,42 @@ public sealed class MainLayoutTests : OsviTestContext
     private static RenderFragment Text(string text) => builder => builder.AddMarkupContent(0, $"<h1>{text}</h1>");
 
     [Fact]
-    public void Render_LiveMode_ShowsLiveBadgeNoDemoBannerAndEveryMenuEntry()
+    public void Render_LiveModeAsAdmin_ShowsLiveBadgeNoDemoBannerAndEveryMenuEntry()
     {
+        UseRole(DashboardRoles.Admin);
         var cut = RenderLayout(Text("Page"));
 
         Assert.Equal("Live", cut.Find("#mode-badge").TextContent.Trim());
         Assert.Empty(cut.FindAll("#demo-banner"));
         Assert.Equal(NavigationItems.All.Select(item => item.Title), cut.FindAll(".osvi-nav a").Select(a => a.TextContent.Trim()));
+        Assert.Subset(cut.FindAll(".osvi-nav a").Select(a => a.TextContent.Trim()).ToHashSet(), new HashSet<string> { "Audit", "Users", "Kiosk links", "Settings" });
         Assert.Equal("yes", cut.Find("#render-state").GetAttribute("data-interactive"));
+    }
+
+    [Theory]
+    [InlineData(DashboardRoles.Viewer)]
+    [InlineData(DashboardRoles.Operator)]
+    public void Render_StaffWithoutAdministration_MenuHasNoAdministrationEntries(string role)
+    {
+        UseRole(role);
+        var cut = RenderLayout(Text("Page"));
+
+        var shown = cut.FindAll(".osvi-nav a").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Equal(NavigationItems.All.Where(item => item.Requires is null).Select(item => item.Title), shown);
+        Assert.Empty(cut.FindAll("#nav-administration"));
+        // Stated by hand so a wrong permission on a menu entry fails here too.
+        Assert.Equal(["Overview", "Agents", "Calls", "Campaigns", "Monitor", "DND", "Chat"], shown);
+    }
+
+    [Theory]
+    [InlineData(DashboardRoles.Viewer, "Viewer")]
+    [InlineData(DashboardRoles.Admin, "Administrator")]
+    public void Render_SignedIn_AppBarNamesTheUserAndTheRole(string role, string roleName)
+    {
+        UseRole(role, "asha");
+        var cut = RenderLayout(Text("Page"));
+
+        Assert.Equal($"asha · {roleName}", cut.Find("#user-menu button").TextContent.Trim());
     }
 
     [Fact]

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Components;
 using Osvi.Dashboard.Components.Layout;
 using Osvi.Dashboard.Components.Pages;
 using Osvi.Dashboard.Testing;
-using AuditPage = Osvi.Dashboard.Components.Pages.Audit;
 using CampaignsPage = Osvi.Dashboard.Components.Pages.Campaigns;
 using MonitorPage = Osvi.Dashboard.Components.Pages.Monitor;
 
@@ -17,7 +16,6 @@ public sealed class PlaceholderPagesTests : OsviTestContext
         { typeof(Calls), "Calls" },
         { typeof(CampaignsPage), "Campaigns" },
         { typeof(MonitorPage), "Wallboard" },
-        { typeof(AuditPage), "Audit log" },
     };
 
     [Theory]

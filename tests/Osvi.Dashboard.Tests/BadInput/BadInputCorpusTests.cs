@@ -197,7 +197,7 @@ public sealed class BadInputCorpusTests(BadInputCorpusTests.Host host) : IClassF
         var phone = "+91987654" + (2000 + BadInputCorpus.Formulas.ToList().IndexOf(formula)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var added = await Osvi.Dnd.AddAsync(new DndAddRequest { AgentUuid = agent, Phone = phone, Reason = formula.Text }, Ct);
         Assert.True(added.Succeeded, added.ToString());
-        using var client = Osvi.Factory.CreateClient();
+        using var client = Osvi.Factory.CreateClientAs(global::Osvi.Dashboard.Security.DashboardRoles.Operator);
 
         var csv = await client.GetByteArrayAsync($"/dnd/export.csv?agent_uuid={agent}&search={phone[3..]}", Ct);
 

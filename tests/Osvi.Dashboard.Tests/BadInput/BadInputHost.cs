@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Osvi.Dashboard.Audit;
-using Osvi.Dashboard.Options;
+using Osvi.Dashboard.Security;
 using Osvi.Dashboard.Services.Chat;
 using Osvi.Dashboard.Services.Dnd;
 using Osvi.Dashboard.Testing;
@@ -8,15 +8,15 @@ using Osvi.Dashboard.Testing;
 namespace Osvi.Dashboard.Tests.BadInput;
 
 /// <summary>One real dashboard host against the in-memory simulator for a whole corpus class: the DND and chat services
-/// of one operator's scope, what went upstream, and the audit rows. Counts are compared before and after each case.</summary>
+/// of one operator's scope (a circuit signed in as an operator), what went upstream, and the audit rows. Counts are compared before and after each case.</summary>
 public sealed class BadInputHost : IAsyncDisposable
 {
     private readonly AsyncServiceScope _scope;
 
     public BadInputHost()
     {
-        Factory = new DashboardFactory().WithSetting(DashboardConfigNames.AnonymousRole, "operator");
-        _scope = Factory.Services.CreateAsyncScope();
+        Factory = new DashboardFactory();
+        _scope = Factory.CreateScopeAs(DashboardRoles.Operator);
         Admin = SimulatorAdmin.For(Factory);
     }
 

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Osvi.Client;
 using Osvi.Client.Contracts;
 using Osvi.Dashboard.Audit;
-using Osvi.Dashboard.Options;
 using Osvi.Dashboard.Security;
 using Osvi.Dashboard.Services.Chat;
 using Osvi.Dashboard.Testing;
@@ -15,6 +14,7 @@ namespace Osvi.Dashboard.Tests.Chat;
 public sealed class ChatFlowTests
 {
     private const string Customer = "+919812340001";
+    private const string Operator = "chat-operator";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -26,7 +26,7 @@ public sealed class ChatFlowTests
         var simulator = new ChatSimulator(factory);
         var agent = simulator.ActiveChatAgent;
         await simulator.ResetCountersAsync();
-        await using var scope = factory.Services.CreateAsyncScope();
+        await using var scope = factory.CreateScopeAs(DashboardRoles.Operator, Operator);
         var chat = scope.ServiceProvider.GetRequiredService<IChatService>();
         var history = scope.ServiceProvider.GetRequiredService<IChatHistory>();
 
@@ -142,7 +142,7 @@ public sealed class ChatFlowTests
             ChatEntryKind.CustomerMessage, ChatEntryKind.Takeover, ChatEntryKind.ContextInjected,
         ], transcript.Entries.Select(e => e.Kind));
         Assert.Equal(16, transcript.TotalCount);
-        Assert.Equal(DashboardUser.AnonymousName, transcript.Entries[0].Actor);
+        Assert.Equal(Operator, transcript.Entries[0].Actor);
         Assert.Equal(["c3", "c4", "c5", "c6", "c7"], transcript.Entries[0].Context);
         Assert.Equal(ChatReplies.OrderQuestionReply, transcript.Entries[1].Reply);
         Assert.Equal((ChatEntryOutcome.Failed, 400, "Session is not in support mode"), (transcript.Entries[3].Outcome, transcript.Entries[3].StatusCode, transcript.Entries[3].Error));
@@ -170,7 +170,7 @@ public sealed class ChatFlowTests
         await using var factory = new DashboardFactory();
         _ = factory.Services;
         var agent = new ChatSimulator(factory).ActiveChatAgent;
-        await using var scope = factory.Services.CreateAsyncScope();
+        await using var scope = factory.CreateScopeAs(DashboardRoles.Operator, Operator);
         var chat = scope.ServiceProvider.GetRequiredService<IChatService>();
         var first = await chat.SendAsCustomerAsync(new ChatTarget(agent, Customer, null), "Hello", Ct);
         Assert.Equal("Hello! How can I help you today?", first.Value?.Reply);
@@ -189,11 +189,11 @@ public sealed class ChatFlowTests
     [Fact]
     public async Task Commands_Viewer_RefusedBeforeOsviAuditedAndNotRecorded()
     {
-        await using var factory = new DashboardFactory().WithSetting(DashboardConfigNames.AnonymousRole, DashboardRoles.Viewer);
+        await using var factory = new DashboardFactory();
         _ = factory.Services;
         var simulator = new ChatSimulator(factory);
         var agent = simulator.ActiveChatAgent;
-        await using var scope = factory.Services.CreateAsyncScope();
+        await using var scope = factory.CreateScopeAs(DashboardRoles.Viewer);
         var chat = scope.ServiceProvider.GetRequiredService<IChatService>();
         var target = new ChatTarget(agent, Customer, "4718a326-417b-4dda-90d0-21fd65a11cb8");
 
@@ -227,7 +227,7 @@ public sealed class ChatFlowTests
         _ = factory.Services;
         var simulator = new ChatSimulator(factory);
         var agent = simulator.ActiveChatAgent;
-        await using var scope = factory.Services.CreateAsyncScope();
+        await using var scope = factory.CreateScopeAs(DashboardRoles.Operator, Operator);
         var chat = scope.ServiceProvider.GetRequiredService<IChatService>();
         var started = await chat.StartSessionAsync(new NewChatSession { AgentUuid = agent, CustomerId = Customer }, Ct);
         Assert.True(started.Succeeded, started.Error?.Message);
@@ -249,7 +249,7 @@ public sealed class ChatFlowTests
         await using var factory = new DashboardFactory();
         _ = factory.Services;
         var agent = new ChatSimulator(factory).ActiveChatAgent;
-        await using var scope = factory.Services.CreateAsyncScope();
+        await using var scope = factory.CreateScopeAs(DashboardRoles.Operator, Operator);
         var chat = scope.ServiceProvider.GetRequiredService<IChatService>();
         var history = factory.Services.GetRequiredService<IChatHistory>();
         var session = (await chat.StartSessionAsync(new NewChatSession { AgentUuid = agent, CustomerId = Customer }, Ct)).Value!;

@@ -19,7 +19,7 @@ public sealed class DndExportAndAuditTests
         var run = DndBulkInput.CreateRun(DndBulkInput.Parse(numbers, "IN"), agent, DndBulkOperation.Add, "=HYPERLINK(\"http://evil.example\",\"click\")");
         await host.Dnd.RunBulkAsync(run, Ct);
         Assert.Equal(120, run.Summary()[DndLineOutcome.Added]);
-        using var client = host.Factory.CreateClient();
+        using var client = host.CreateClient();
         var listReadsBefore = host.Factory.UpstreamRequests.Count("/v1/dnd_numbers?");
 
         using var response = await client.GetAsync($"/dnd/export.csv?agent_uuid={agent}", Ct);
@@ -43,7 +43,7 @@ public sealed class DndExportAndAuditTests
     {
         await using var host = DndHost.Start(role: "viewer");
         var agent = await host.AgentAsync(DndHost.Renewals);
-        using var client = host.Factory.CreateClient();
+        using var client = host.CreateClient();
 
         var text = await client.GetStringAsync($"/dnd/export.csv?agent_uuid={agent}&search=98", Ct);
 
@@ -56,7 +56,7 @@ public sealed class DndExportAndAuditTests
     public async Task ListExport_UnknownAgent_IsNotFoundBeforeAnyRowAndMissingAgentIsBadRequest()
     {
         await using var host = DndHost.Start();
-        using var client = host.Factory.CreateClient();
+        using var client = host.CreateClient();
 
         using var unknown = await client.GetAsync("/dnd/export.csv?agent_uuid=agent_doesNotExist00000000000000", Ct);
         using var missing = await client.GetAsync("/dnd/export.csv", Ct);
@@ -123,7 +123,7 @@ public sealed class DndExportAndAuditTests
         await host.Dnd.AddAsync(new DndAddRequest { AgentUuid = agent, Phone = "9811540003", Reason = "-1+1" }, Ct);
         await host.Dnd.RemoveAsync(new DndRemoveRequest { AgentUuid = agent, Phone = "9811540003" }, Ct);
         await host.Dnd.RemoveAsync(new DndRemoveRequest { AgentUuid = agent, Phone = "9811540004" }, Ct);
-        using var client = host.Factory.CreateClient();
+        using var client = host.CreateClient();
 
         var text = await client.GetStringAsync($"/dnd/audit.csv?agent_uuid={agent}&phone=40003", Ct);
 
@@ -131,8 +131,8 @@ public sealed class DndExportAndAuditTests
         Assert.Equal("occurred_at,user,action,agent_uuid,phone,reason,source,call_id,bulk_run,bulk_line,result,status_code,error_kind,message", lines[0]);
         Assert.Equal(3, lines.Length);
         Assert.StartsWith($"{Today()}", lines[1], StringComparison.Ordinal);
-        Assert.Contains(",anonymous,dnd.remove,", lines[1], StringComparison.Ordinal);
-        Assert.Contains(",anonymous,dnd.add,", lines[2], StringComparison.Ordinal);
+        Assert.Contains($",{DndHost.UserName},dnd.remove,", lines[1], StringComparison.Ordinal);
+        Assert.Contains($",{DndHost.UserName},dnd.add,", lines[2], StringComparison.Ordinal);
         Assert.Contains(",+919811540003,'-1+1,manual,", lines[2], StringComparison.Ordinal);
         Assert.Contains(",Succeeded,", lines[2], StringComparison.Ordinal);
     }
@@ -141,12 +141,12 @@ public sealed class DndExportAndAuditTests
     public async Task AuditExport_BadDate_IsBadRequest_ViewerMayNotReadTheTrail()
     {
         await using var host = DndHost.Start();
-        using var client = host.Factory.CreateClient();
+        using var client = host.CreateClient();
         using var badDate = await client.GetAsync("/dnd/audit.csv?from=12/06/2026", Ct);
         Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
 
         await using var viewerHost = DndHost.Start(role: "viewer");
-        using var viewer = viewerHost.Factory.CreateClient();
+        using var viewer = viewerHost.CreateClient();
         using var refused = await viewer.GetAsync("/dnd/audit.csv", Ct);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.False(await viewerHost.Dnd.CanReadAuditAsync());

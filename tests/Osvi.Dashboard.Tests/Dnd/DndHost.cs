@@ -1,27 +1,31 @@
 using Microsoft.Extensions.DependencyInjection;
 using Osvi.Dashboard.Audit;
-using Osvi.Dashboard.Options;
 using Osvi.Dashboard.Services.Dnd;
 using Osvi.Dashboard.Testing;
 
 namespace Osvi.Dashboard.Tests.Dnd;
 
 /// <summary>The real dashboard host against the in-memory simulator, with the DND service of one scope (a "circuit"
-/// whose user is the anonymous visitor with <c>Dashboard:Security:AnonymousRole</c>), the simulator's admin API and the
-/// DND rows of the audit log.</summary>
+/// signed in as <see cref="UserName"/> with the host's role), HTTP clients signed in the same way, the simulator's admin
+/// API and the DND rows of the audit log.</summary>
 internal sealed class DndHost : IAsyncDisposable
 {
     public const string Renewals = "Policy Renewals";       // active, 12 seeded DND entries
     public const string Reminders = "Appointment Reminder"; // active, 5 seeded entries
     public const string Leads = "Lead Qualifier";           // inactive
 
-    private readonly AsyncServiceScope _scope;
+    /// <summary>The user the host's scope and clients act as.</summary>
+    public const string UserName = "dnd-tester";
 
-    private DndHost(DashboardFactory factory)
+    private readonly AsyncServiceScope _scope;
+    private readonly string _role;
+
+    private DndHost(DashboardFactory factory, string role)
     {
         Factory = factory;
+        _role = role;
         _ = factory.Services;
-        _scope = factory.Services.CreateAsyncScope();
+        _scope = factory.CreateScopeAs(role, UserName);
         Dnd = _scope.ServiceProvider.GetRequiredService<IDndService>();
         Admin = SimulatorAdmin.For(factory);
     }
@@ -34,14 +38,17 @@ internal sealed class DndHost : IAsyncDisposable
 
     public static DndHost Start(string role = "admin", params (string Key, string Value)[] settings)
     {
-        var factory = new DashboardFactory().WithSetting(DashboardConfigNames.AnonymousRole, role);
+        var factory = new DashboardFactory();
         foreach (var (key, value) in settings)
         {
             factory.WithSetting(key, value);
         }
 
-        return new DndHost(factory);
+        return new DndHost(factory, role);
     }
+
+    /// <summary>An HTTP client signed in as the host's user and role (no automatic redirects).</summary>
+    public HttpClient CreateClient() => Factory.CreateClientAs(_role, UserName);
 
     public Task<string> AgentAsync(string name) => Admin.AgentIdAsync(name, TestContext.Current.CancellationToken);
 

@@ -32,7 +32,7 @@ public sealed class DndServiceIntegrationTests
         Assert.Equal(1, await host.PostsAsync());
         var row = Assert.Single(await host.AuditRowsAsync());
         Assert.Equal((DndActions.Add, AuditResult.Succeeded, agent, NewNumberE164, DndSources.Manual), (row.Action, row.Result, row.AgentUuid, row.Phone, row.Source));
-        Assert.Equal("anonymous", row.UserName);
+        Assert.Equal(DndHost.UserName, row.UserName);
         Assert.Contains("asked on the phone", row.ParametersJson, StringComparison.Ordinal);
         Assert.StartsWith("Added (entry ", row.Message, StringComparison.Ordinal);
     }

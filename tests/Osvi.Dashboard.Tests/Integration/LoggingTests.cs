@@ -5,6 +5,7 @@ using Osvi.Dashboard.Options;
 using Osvi.Dashboard.Services.Agents;
 using Osvi.Dashboard.Services.Connection;
 using Osvi.Dashboard.Services.Overview;
+using Osvi.Dashboard.Security;
 using Osvi.Dashboard.Testing;
 using Osvi.Dashboard.Tests.Support;
 using Osvi.Simulator;
@@ -46,7 +47,7 @@ public sealed class LoggingTests
             .WithSetting("OsviApi:MaxRetries", "0");
         foreach (var factory in new[] { working, rejected, unreachable })
         {
-            using var client = factory.CreateClient();
+            using var client = factory.CreateClientAs(DashboardRoles.Operator);
             await client.GetAsync("/readyz", TestContext.Current.CancellationToken);
             await WatchShellFeedsAsync(factory);
             await client.GetAsync("/", TestContext.Current.CancellationToken);

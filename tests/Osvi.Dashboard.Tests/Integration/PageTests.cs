@@ -1,5 +1,6 @@
 using System.Net;
 using Osvi.Dashboard.Components.Layout;
+using Osvi.Dashboard.Security;
 using Osvi.Dashboard.Testing;
 using Osvi.Simulator;
 
@@ -14,7 +15,7 @@ public sealed class PageTests(DashboardFactory factory) : IClassFixture<Dashboar
     [MemberData(nameof(Routes))]
     public async Task Get_EveryMenuRoute_ServesTheShellWithoutTheToken(string route)
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClientAs(DashboardRoles.Admin);
 
         using var response = await client.GetAsync(route, TestContext.Current.CancellationToken);
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -28,7 +29,7 @@ public sealed class PageTests(DashboardFactory factory) : IClassFixture<Dashboar
     [Fact]
     public async Task Get_UnknownRoute_Returns404WithTheShell()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClientAs(DashboardRoles.Viewer);
 
         using var response = await client.GetAsync("/no/such/page", TestContext.Current.CancellationToken);
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -40,7 +41,7 @@ public sealed class PageTests(DashboardFactory factory) : IClassFixture<Dashboar
     [Fact]
     public async Task Get_ThemeCookie_PaintsTheRememberedThemeBeforeTheCircuitStarts()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClientAs(DashboardRoles.Viewer);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/");
         request.Headers.Add("Cookie", "osvi-theme=dark");
 

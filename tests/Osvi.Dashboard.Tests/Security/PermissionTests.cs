@@ -38,7 +38,7 @@ public sealed class PermissionTests
             [new Claim(ClaimTypes.Name, "asha"), new Claim(ClaimTypes.NameIdentifier, "u-1"), new Claim(ClaimTypes.Role, "Operator"), new Claim(ClaimTypes.Role, "superhero")],
             authenticationType: "Test");
 
-        var user = DashboardUser.From(new ClaimsPrincipal(identity), anonymousRole: DashboardRoles.Admin);
+        var user = DashboardUser.From(new ClaimsPrincipal(identity));
 
         Assert.Equal(("asha", "u-1", true), (user.Name, user.Id, user.IsAuthenticated));
         Assert.Equal([DashboardRoles.Operator], user.Roles);
@@ -51,23 +51,35 @@ public sealed class PermissionTests
     {
         var identity = new ClaimsIdentity([new Claim("name", "oidc-user"), new Claim("groups", "viewer")], "oidc", nameType: "name", roleType: "groups");
 
-        var user = DashboardUser.From(new ClaimsPrincipal(identity), anonymousRole: null);
+        var user = DashboardUser.From(new ClaimsPrincipal(identity));
 
         Assert.Equal([DashboardRoles.Viewer], user.Roles);
         Assert.Equal("oidc-user", user.Name);
     }
 
-    [Theory]
-    [InlineData(DashboardRoles.Admin, true)]
-    [InlineData("", false)]
-    [InlineData(null, false)]
-    public void From_Anonymous_GetsTheConfiguredAnonymousRole(string? anonymousRole, bool canStartCalls)
+    [Fact]
+    public void From_Anonymous_HasNoRoleAndNoPermission()
     {
-        var user = DashboardUser.From(new ClaimsPrincipal(new ClaimsIdentity()), anonymousRole);
+        var user = DashboardUser.From(new ClaimsPrincipal(new ClaimsIdentity()));
 
         Assert.False(user.IsAuthenticated);
         Assert.Equal(DashboardUser.AnonymousName, user.Name);
-        Assert.Equal(canStartCalls, user.Can(DashboardPermission.StartCalls));
+        Assert.Empty(user.Roles);
+        Assert.All(Enum.GetValues<DashboardPermission>(), permission => Assert.False(user.Can(permission)));
+    }
+
+    [Fact]
+    public void From_KioskPrincipalEvenWithARoleClaim_HasNoRoleAndNoPermission()
+    {
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, "kiosk: Pune TV"), new Claim(ClaimTypes.Role, "admin"), new Claim(DashboardClaims.KioskLink, "7")], "Kiosk");
+
+        var user = DashboardUser.From(new ClaimsPrincipal(identity));
+
+        Assert.True(user.IsKiosk);
+        Assert.True(user.IsAuthenticated);
+        Assert.Empty(user.Roles);
+        Assert.False(user.Can(DashboardPermission.PlayRecordings));
     }
 
     [Fact]
@@ -104,7 +116,7 @@ public sealed class PermissionTests
     public async Task CurrentUser_CircuitAuthenticationState_IsRead()
     {
         var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "ana"), new Claim(ClaimTypes.Role, "admin")], "Cookies"));
-        var currentUser = new CurrentUser(new FixedAuthenticationState(principal), new HttpContextAccessor(), TestOptions.Dashboard(o => o.Security.AnonymousRole = ""));
+        var currentUser = new CurrentUser(new FixedAuthenticationState(principal), new HttpContextAccessor());
 
         var user = await currentUser.GetAsync();
 
@@ -119,7 +131,7 @@ public sealed class PermissionTests
         {
             User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "exporter"), new Claim(ClaimTypes.Role, "viewer")], "Cookies")),
         };
-        var currentUser = new CurrentUser(new NoCircuitAuthenticationState(), new HttpContextAccessor { HttpContext = request }, TestOptions.Dashboard());
+        var currentUser = new CurrentUser(new NoCircuitAuthenticationState(), new HttpContextAccessor { HttpContext = request });
 
         var user = await currentUser.GetAsync();
 

@@ -1,15 +1,15 @@
-using Microsoft.Extensions.Options;
-using Osvi.Dashboard.Options;
 using Osvi.Dashboard.Security;
+using Osvi.Dashboard.Services.Admin;
 
 namespace Osvi.Dashboard.Services.Phones;
 
 /// <summary>How the current user sees phone numbers: formatted for reading, and masked to the last 4 digits for users
-/// without <see cref="DashboardPermission.SeeFullPhoneNumbers"/> while masking is on. The one place that decides, for
-/// pages, grids and exports alike.</summary>
+/// without <see cref="DashboardPermission.SeeFullPhoneNumbers"/> while masking is on (a run-time setting an administrator
+/// changes on the Settings page). The one place that decides, for pages, grids and exports alike.</summary>
 public interface IPhoneNumberDisplay
 {
-    /// <summary>True when numbers are masked for this user (decided once per circuit or request).</summary>
+    /// <summary>True when numbers are masked for this user (decided once per circuit or request, and again after an
+    /// administrator changed the setting).</summary>
     Task<bool> IsMaskedAsync();
 
     /// <summary>A number formatted for reading and masked when it must be.</summary>
@@ -19,11 +19,22 @@ public interface IPhoneNumberDisplay
     string Show(string? phone);
 }
 
-internal sealed class PhoneNumberDisplay(ICurrentUser currentUser, IOptionsMonitor<DashboardOptions> options) : IPhoneNumberDisplay
+internal sealed class PhoneNumberDisplay(ICurrentUser currentUser, IDashboardSettings settings) : IPhoneNumberDisplay
 {
     private Task<bool>? _masked;
+    private long _settingsVersion = -1;
 
-    public Task<bool> IsMaskedAsync() => _masked ??= DecideAsync();
+    public Task<bool> IsMaskedAsync()
+    {
+        var version = settings.Version;
+        if (_masked is null || version != _settingsVersion)
+        {
+            _settingsVersion = version;
+            _masked = DecideAsync();
+        }
+
+        return _masked;
+    }
 
     public async Task<string> ShowAsync(string? phone) => Render(phone, await IsMaskedAsync());
 
@@ -41,7 +52,7 @@ internal sealed class PhoneNumberDisplay(ICurrentUser currentUser, IOptionsMonit
 
     private async Task<bool> DecideAsync()
     {
-        if (!options.CurrentValue.Security.MaskPhoneNumbersForViewers)
+        if (!(await settings.GetAsync()).MaskPhoneNumbersForViewers)
         {
             return false;
         }
