@@ -20,5 +20,8 @@ public sealed class RuntimeSettings(IOptions<SimulatorOptions> options)
     /// <summary>The <c>call_id</c> style of <c>POST /v1/call</c>.</summary>
     public CallIdStyle CallIdStyle { get => _current.CallIdStyle; set => _current = _current with { CallIdStyle = value }; }
 
-    private sealed record Snapshot(ValidationStyle ValidationStyle, string? UnauthorizedBody, DndCallBehavior DndCallBehavior, CallIdStyle CallIdStyle);
+    /// <summary>When set, every AI chat reply is this text (e.g. markup, to prove a client renders replies as text).</summary>
+    public string? ChatReply { get => _current.ChatReply; set => _current = _current with { ChatReply = value }; }
+
+    private sealed record Snapshot(ValidationStyle ValidationStyle, string? UnauthorizedBody, DndCallBehavior DndCallBehavior, CallIdStyle CallIdStyle, string? ChatReply = null);
 }

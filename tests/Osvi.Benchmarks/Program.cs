@@ -10,6 +10,9 @@ internal static class Program
         ["recording-stream"] = (RecordingStreamBenchmark.Description, RecordingStreamBenchmark.RunAsync),
         ["calls-export"] = (CallsExportBenchmark.Description, CallsExportBenchmark.RunAsync),
         ["calls-page"] = (CallsPageBenchmark.Description, CallsPageBenchmark.RunAsync),
+        ["circuit-memory"] = (CircuitBenchmark.MemoryDescription, CircuitBenchmark.RunMemoryAsync),
+        ["circuit-soak"] = (CircuitBenchmark.SoakDescription, CircuitBenchmark.RunSoakAsync),
+        ["circuit-browsers"] = ("(used by circuit-memory and circuit-soak) holds N chromium pages open: circuit-browsers URL N", CircuitBenchmark.RunBrowsersAsync),
     };
 
     private static async Task<int> Main(string[] args)

@@ -22,6 +22,7 @@ internal static class DashboardServicesSetup
     public static IServiceCollection AddDashboardServices(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddDashboardLimits();
         services.AddMudServices(options =>
         {
             options.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;

@@ -18,6 +18,7 @@ internal static partial class PipelineSetup
     {
         app.UseDashboardSecurityHeaders();
         app.UseDashboardRequestLogging();
+        app.UseDashboardRequestLimits();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

@@ -78,6 +78,9 @@ public static class DashboardConfigNames
     /// <summary><c>Dashboard:ReverseProxy</c> (<c>:Enabled</c>, <c>:KnownProxies</c>, <c>:KnownNetworks</c>): forwarded headers.</summary>
     public const string ReverseProxy = "Dashboard:ReverseProxy";
 
+    /// <summary><c>Dashboard:Limits</c>: size limits of requests, circuit messages, texts and uploads (<see cref="LimitsOptions"/>).</summary>
+    public const string Limits = "Dashboard:Limits";
+
     /// <summary><c>Dashboard:Chat:Agents</c>: the account's chat agents (<c>Uuid</c>, <c>Name</c>), offered by the chat
     /// console because OSVI's API does not list chat agents.</summary>
     public const string ChatAgents = "Dashboard:Chat:Agents";

@@ -29,6 +29,8 @@ public sealed class DashboardOptions
     /// <summary>Sign-in, roles, kiosk links and headers (<c>Dashboard:Security</c>).</summary>
     public SecurityOptions Security { get; set; } = new();
 
+    /// <summary>Size limits of what users send (<c>Dashboard:Limits</c>).</summary>
+    public LimitsOptions Limits { get; set; } = new();
     /// <summary>Running behind a reverse proxy (<c>Dashboard:ReverseProxy</c>).</summary>
     public ReverseProxyOptions ReverseProxy { get; set; } = new();
 
@@ -106,6 +108,17 @@ public sealed class DashboardOptionsValidator : IValidateOptions<DashboardOption
 
         failures.AddRange(SecurityOptionsValidator.Validate(options.Security));
         failures.AddRange(SecurityOptionsValidator.Validate(options.ReverseProxy));
+
+        var limits = options.Limits;
+        if (limits.MaxRequestBodyBytes < 1024 || limits.MaxHubMessageBytes < 32 * 1024 || limits.MaxUploadBytes < 1024 ||
+            limits.MaxTextLength < 1 || limits.MaxReasonLength < 1 || limits.MaxPastedTextLength < 1)
+        {
+            failures.Add($"{DashboardConfigNames.Limits}: byte limits must be at least 1024 (MaxHubMessageBytes at least 32768) and lengths at least 1.");
+        }
+        else if (limits.MaxPastedTextLength * 3L > limits.MaxHubMessageBytes)
+        {
+            failures.Add($"{DashboardConfigNames.Limits}:MaxHubMessageBytes must hold MaxPastedTextLength characters (at least 3 bytes each).");
+        }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -34,6 +34,7 @@ internal static class AdminEndpoints
         admin.MapGet("/settings", (RuntimeSettings settings) => TypedResults.Json(Settings(settings), SimulatorJson.Context.AdminSettings));
         admin.MapMethods("/settings", [HttpMethods.Patch, HttpMethods.Post], SetSettingsAsync);
         admin.MapPost("/calls", CreateCallAsync);
+        admin.MapMethods("/agents/{uuid}", [HttpMethods.Patch, HttpMethods.Post], RenameAgentAsync);
         admin.MapPost("/campaigns/{id:long}/status", SetCampaignStatusAsync);
         admin.MapGet("/webhooks", (WebhookDispatcher webhooks) => TypedResults.Json(webhooks.Attempts.ToList(), SimulatorJson.Context.ListWebhookAttempt));
         admin.MapDelete("/webhooks", (WebhookDispatcher webhooks) => { webhooks.ClearAttempts(); return TypedResults.NoContent(); });
@@ -139,7 +140,25 @@ internal static class AdminEndpoints
         settings.ValidationStyle = style ?? settings.ValidationStyle;
         settings.DndCallBehavior = dnd ?? settings.DndCallBehavior;
         settings.CallIdStyle = idStyle ?? settings.CallIdStyle;
+        if (body.ChatReply is not null)
+        {
+            settings.ChatReply = body.ChatReply.Length == 0 ? null : body.ChatReply;
+        }
+
         return TypedResults.Json(Settings(settings), SimulatorJson.Context.AdminSettings);
+    }
+
+    private static async Task<IResult> RenameAgentAsync(string uuid, HttpRequest request, SimulatorWorld world)
+    {
+        var (body, error) = await ReadAsync(request, SimulatorJson.Context.AdminAgentPatch);
+        if (body?.Name is not { Length: > 0 } name)
+        {
+            return ApiErrors.BadRequest(error ?? "name is required");
+        }
+
+        return world.RenameAgent(uuid, name) is { } agent
+            ? TypedResults.Json(new AdminAgent(agent.Id, agent.Uuid, agent.Name, agent.State.ToString().ToLowerInvariant(), agent.Channel.ToString().ToLowerInvariant(), agent.HasOutboundTrunk), SimulatorJson.Context.AdminAgent)
+            : ApiErrors.NotFound("Unknown agent");
     }
 
     private static async Task<IResult> CreateCallAsync(HttpRequest request, SimulatorWorld world)
@@ -173,7 +192,7 @@ internal static class AdminEndpoints
             "secondary" => SimulatorDefaults.SecondaryToken,
             var other => other,
         };
-        var id = world.CreateFinishedCall(new FinishedCallSpec(token, body.DurationSeconds, body.AgentUuid, phone, status, body.CreatedAt, body.PersonName));
+        var id = world.CreateFinishedCall(new FinishedCallSpec(token, body.DurationSeconds, body.AgentUuid, phone, status, body.CreatedAt, body.PersonName, body.Text));
         if (id is null)
         {
             return ApiErrors.NotFound("Unknown account or agent");
@@ -207,7 +226,8 @@ internal static class AdminEndpoints
         settings.ValidationStyle == ValidationStyle.Intro ? "intro" : "v1",
         settings.UnauthorizedBody,
         settings.DndCallBehavior == DndCallBehavior.FailCall ? "fail_call" : "reject",
-        settings.CallIdStyle == CallIdStyle.Prefixed ? "prefixed" : "uuid");
+        settings.CallIdStyle == CallIdStyle.Prefixed ? "prefixed" : "uuid",
+        settings.ChatReply);
 
     private static bool TryEnum<T>(string? value, out T? result)
         where T : struct, Enum

@@ -15,7 +15,7 @@ public sealed record AdminClock(string Now, string UtcNow, double Speed);
 public sealed record AdminClockRequest(double? Speed, double? AdvanceSeconds);
 
 /// <summary><c>POST /_simulator/calls</c>: a finished call. <c>account</c> is <c>primary</c> (default) or <c>secondary</c>.</summary>
-public sealed record AdminCreateCallRequest(int DurationSeconds, string? Account, string? AgentUuid, string? PhoneNumber, string? Status, string? PersonName, DateTimeOffset? CreatedAt);
+public sealed record AdminCreateCallRequest(int DurationSeconds, string? Account, string? AgentUuid, string? PhoneNumber, string? Status, string? PersonName, DateTimeOffset? CreatedAt, string? Text = null);
 
 /// <summary>A call created by the admin API, with the size its recording will have.</summary>
 public sealed record AdminCreatedCall(string CallId, string Status, int DurationSeconds, long RecordingBytes);
@@ -27,7 +27,10 @@ public sealed record AdminCampaignStatusRequest(string? Status);
 public sealed record AdminCampaign(long Id, string Status);
 
 /// <summary>The run-time switches (<c>GET/PATCH /_simulator/settings</c>); null fields are left as they are.</summary>
-public sealed record AdminSettings(string? ValidationStyle, string? UnauthorizedBody, string? DndCallBehavior, string? CallIdStyle);
+public sealed record AdminSettings(string? ValidationStyle, string? UnauthorizedBody, string? DndCallBehavior, string? CallIdStyle, string? ChatReply = null);
+
+/// <summary>A change to an agent (<c>PATCH /_simulator/agents/{uuid}</c>).</summary>
+public sealed record AdminAgentPatch(string? Name);
 
 /// <summary>An account with its agents and campaigns.</summary>
 public sealed record AdminAccount(long Id, string Name, string Token, int CallCount, IReadOnlyList<AdminAgent> Agents, IReadOnlyList<AdminCampaign> Campaigns);

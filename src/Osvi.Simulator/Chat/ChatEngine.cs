@@ -24,7 +24,7 @@ internal enum ChatError
 /// replies are null). <c>close</c> is terminal. A session quiet for <see cref="SimulatorOptions.ChatDormancyMinutes"/>
 /// becomes <c>dormant</c> and an inbound message resumes it.
 /// </summary>
-public sealed class ChatEngine(SimulatorWorld world, SimulatorClock clock, IOptions<SimulatorOptions> options)
+public sealed class ChatEngine(SimulatorWorld world, SimulatorClock clock, IOptions<SimulatorOptions> options, RuntimeSettings settings)
 {
     /// <summary>The largest context list a session keeps (FIFO).</summary>
     public const int MaxContextEntries = 5;
@@ -296,7 +296,7 @@ public sealed class ChatEngine(SimulatorWorld world, SimulatorClock clock, IOpti
 
     private string AiReply(Session session, string content, DateTimeOffset now)
     {
-        var reply = ChatReplies.Reply(content);
+        var reply = settings.ChatReply ?? ChatReplies.Reply(content);
         if (session.PendingWhisper)
         {
             reply += ChatReplies.WhisperAcknowledgement;

@@ -57,6 +57,8 @@ public static class SimulatorJson
 [JsonSerializable(typeof(AdminCreatedCall))]
 [JsonSerializable(typeof(List<Webhooks.WebhookAttempt>))]
 [JsonSerializable(typeof(AdminSettings))]
+[JsonSerializable(typeof(AdminAgentPatch))]
+[JsonSerializable(typeof(AdminAgent))]
 [JsonSerializable(typeof(List<AdminChatMessage>))]
 [JsonSerializable(typeof(AdminCampaign))]
 [JsonSerializable(typeof(AdminClockRequest))]

@@ -62,7 +62,7 @@ internal sealed class Agent
 {
     public required long Id { get; init; }
     public required string Uuid { get; init; }
-    public required string Name { get; init; }
+    public required string Name { get; set; }
     public required Account Account { get; init; }
     public required AgentState State { get; set; }
     public required AgentChannel Channel { get; init; }
@@ -197,11 +197,17 @@ internal sealed class SimCall
 
     public bool HasRecording => Status == CallStatuses.Picked && DurationSeconds > 0;
 
+    /// <summary>Admin: replaces every free text of the call (transcript turns, summary, extracted data and analysis values).</summary>
+    public string? TextOverride { get; set; }
+
     public void Touch()
     {
         Version++;
         _summaryJson = null;
     }
+
+    /// <summary>Drops the cached list JSON (the agent was renamed) without marking the call changed.</summary>
+    public void ForgetCachedJson() => _summaryJson = null;
 
     public CallSummaryDto ToSummary() => new(
         IdText, Agent.Uuid, Agent.Name, Phone, FromNumber, Status, Inbound ? "inbound" : "outbound", DurationSeconds, EndedBy, EndedReason,

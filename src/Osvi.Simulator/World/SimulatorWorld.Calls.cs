@@ -263,6 +263,7 @@ public sealed partial class SimulatorWorld
             var call = NewCall(account, agent, spec.PhoneE164 ?? Names.Mobile(_random), spec.PersonName ?? Names.Person(_random), createdAt, inbound: false,
                 campaign: null, upload: null, queue: null, webhookUrl: null, maxRetries: 0, retryInterval: TimeSpan.Zero, maxDuration: null, additionalData: null);
             call.PickedAt = createdAt.AddSeconds(1);
+            call.TextOverride = spec.Text;
             Finish(call, status, status == CallStatuses.Picked ? spec.DurationSeconds : 0, createdAt.AddSeconds(1 + spec.DurationSeconds));
             return call.IdText;
         }
@@ -271,8 +272,49 @@ public sealed partial class SimulatorWorld
     private SimCall? Find(Account account, string id) =>
         Guid.TryParseExact(id, "D", out var guid) && _calls.TryGetValue(guid, out var call) && call.Account == account ? call : null;
 
-    private static Conversation ConversationOf(SimCall call) =>
-        Conversations.Generate(call.Agent.Scenario, call.ContentSeed, call.DurationSeconds, call.PersonName, call.CreatedAt);
+    private static Conversation ConversationOf(SimCall call)
+    {
+        var conversation = Conversations.Generate(call.Agent.Scenario, call.ContentSeed, call.DurationSeconds, call.PersonName, call.CreatedAt);
+        return call.TextOverride is not { } text ? conversation : conversation with
+        {
+            Turns = [.. conversation.Turns.Select(turn => turn with { Content = text })],
+            Summary = text,
+            DataCaptured = WithText(conversation.DataCaptured, text),
+            PostCallAnalysis = WithText(conversation.PostCallAnalysis, text),
+        };
+
+        static JsonObject WithText(JsonObject values, string text)
+        {
+            var copy = new JsonObject();
+            foreach (var (key, value) in values)
+            {
+                copy[key] = value is JsonValue v && v.TryGetValue<string>(out _) ? JsonValue.Create(text) : value?.DeepClone();
+            }
+
+            return copy;
+        }
+    }
+
+    /// <summary>Admin: renames an agent (e.g. to markup, to prove a client shows names as text); null when unknown.</summary>
+    public SimulatedAgent? RenameAgent(string uuid, string name)
+    {
+        lock (_gate)
+        {
+            var agent = _accounts.SelectMany(a => a.Agents).FirstOrDefault(a => a.Uuid == uuid);
+            if (agent is null)
+            {
+                return null;
+            }
+
+            agent.Name = name;
+            foreach (var call in agent.Account.Calls.Where(c => c.Agent == agent))
+            {
+                call.ForgetCachedJson();
+            }
+
+            return new SimulatedAgent(agent.Id, agent.Uuid, agent.Name, agent.State, agent.Channel, agent.HasOutboundTrunk);
+        }
+    }
 
     private SimCall NewCall(Account account, Agent agent, string phone, string? personName, DateTimeOffset createdAt, bool inbound,
         Campaign? campaign, Upload? upload, CallQueue? queue, string? webhookUrl, int maxRetries, TimeSpan retryInterval, int? maxDuration, JsonObject? additionalData)
@@ -517,4 +559,5 @@ public sealed partial class SimulatorWorld
 /// <param name="Status">The final status (default <c>picked</c>).</param>
 /// <param name="CreatedAt">When it was created; null = just long enough ago to have ended now.</param>
 /// <param name="PersonName">The caller name.</param>
-public sealed record FinishedCallSpec(string Token, int DurationSeconds, string? AgentUuid = null, string? PhoneE164 = null, string? Status = null, DateTimeOffset? CreatedAt = null, string? PersonName = null);
+/// <param name="Text">When set, every free text of the call (transcript, summary, extracted data) is this.</param>
+public sealed record FinishedCallSpec(string Token, int DurationSeconds, string? AgentUuid = null, string? PhoneE164 = null, string? Status = null, DateTimeOffset? CreatedAt = null, string? PersonName = null, string? Text = null);

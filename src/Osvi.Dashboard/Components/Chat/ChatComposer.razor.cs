@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.Options;
 using MudBlazor;
+using Osvi.Dashboard.Options;
 using Osvi.Dashboard.Services;
 using Osvi.Dashboard.Services.Chat;
 
@@ -29,8 +31,6 @@ public enum ComposerKind
 /// and Enter clicks the same button), never retried; the result goes to <see cref="OnSent"/>.</summary>
 public sealed partial class ChatComposer
 {
-    /// <summary>The longest text the console sends.</summary>
-    public const int MaxLength = 4000;
 
     private static readonly ComposerKind[] s_kinds = [ComposerKind.Customer, ComposerKind.Message, ComposerKind.Tell, ComposerKind.Whisper, ComposerKind.Context];
 
@@ -42,6 +42,12 @@ public sealed partial class ChatComposer
 
     [Inject]
     public required IChatService Chat { get; init; }
+
+    [Inject]
+    public required IOptions<DashboardOptions> Options { get; init; }
+
+    /// <summary>The longest text the console sends (<c>Dashboard:Limits:MaxTextLength</c>; the service checks again).</summary>
+    private int MaxLength => Options.Value.Limits.MaxTextLength;
 
     /// <summary>Where the text goes.</summary>
     [Parameter, EditorRequired]

@@ -32,6 +32,8 @@ public static class OsviErrorText
                 "It belongs to another OSVI account than the dashboard's token. Check the id.", Severity.Error),
             OsviErrorKind.NotFound => new("Not found at OSVI", osviMessage, detail,
                 "Check the id: it may be mistyped, deleted, or belong to another account.", Severity.Warning),
+            OsviErrorKind.Validation when !fromOsvi => new("The input is not accepted", null, detail,
+                "Correct it and send again; nothing was sent to OSVI.", Severity.Warning),
             OsviErrorKind.Validation => new("OSVI rejected the input", osviMessage, detail,
                 "Correct the fields and send again; nothing was changed.", Severity.Warning),
             OsviErrorKind.RateLimited => new("OSVI is limiting requests", osviMessage, detail,

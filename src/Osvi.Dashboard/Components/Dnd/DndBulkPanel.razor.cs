@@ -2,7 +2,9 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.Extensions.Options;
 using MudBlazor;
+using Osvi.Dashboard.Options;
 using Osvi.Dashboard.Services.Dnd;
 
 namespace Osvi.Dashboard.Components.Dnd;
@@ -29,6 +31,11 @@ public sealed partial class DndBulkPanel : IAsyncDisposable
 
     [Inject]
     public required IDialogService Dialogs { get; init; }
+
+    [Inject]
+    public required IOptions<DashboardOptions> Options { get; init; }
+
+    private LimitsOptions Limits => Options.Value.Limits;
 
     /// <summary>Raised after a run finished (e.g. to refresh the list and the audit view).</summary>
     [Parameter]
@@ -67,7 +74,11 @@ public sealed partial class DndBulkPanel : IAsyncDisposable
     {
         _text = text;
         _fileName = null;
-        _parse = string.IsNullOrWhiteSpace(text) ? null : DndBulkInput.Parse(text, _region);
+        _parse = string.IsNullOrWhiteSpace(text) ? null
+            // The box stops at its limit, so a longer paste arrives cut off: refuse it rather than send part of a list.
+            : text.Length >= Limits.MaxPastedTextLength ? new DndBulkParse([], $"The box holds at most {Limits.MaxPastedTextLength.ToString("N0", CultureInfo.InvariantCulture)} characters, " +
+                "so a longer paste is cut off. Upload the list as a CSV or text file instead; nothing was sent.")
+            : DndBulkInput.Parse(text, _region);
         _confirming = false;
     }
 
@@ -91,15 +102,15 @@ public sealed partial class DndBulkPanel : IAsyncDisposable
     {
         var file = args.File;
         _confirming = false;
-        if (file.Size > DndBulkInput.MaxFileBytes)
+        if (file.Size > Limits.MaxUploadBytes)
         {
             _fileName = null;
-            _parse = new DndBulkParse([], $"{file.Name} is larger than {DndBulkInput.MaxFileBytes / 1024 / 1024} MB; split it into smaller files.");
+            _parse = new DndBulkParse([], $"{file.Name} is larger than {InputLimits.Size(Limits.MaxUploadBytes)}; split it into smaller files. Nothing was sent.");
             return;
         }
 
-        await using var stream = file.OpenReadStream(DndBulkInput.MaxFileBytes);
-        _parse = await DndBulkInput.ParseFileAsync(stream, _region, CancellationToken.None);
+        await using var stream = file.OpenReadStream(Limits.MaxUploadBytes);
+        _parse = await DndBulkInput.ParseFileAsync(stream, _region, CancellationToken.None, Limits.MaxUploadBytes);
         _fileName = file.Name;
         _text = null;
     }

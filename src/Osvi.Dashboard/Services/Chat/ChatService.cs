@@ -89,6 +89,14 @@ internal sealed class ChatService(OsviGateway osvi, IAuditedActions actions, ICh
             InputFields = inputFields.Count == 0 ? null : inputFields.ToDictionary(field => field.Key, field => JsonSerializer.SerializeToElement(field.Value)),
             Context = request.Context.Count == 0 ? null : request.Context,
         };
+        if ((TooLong("customer_id", "The customer id", request.CustomerId)
+            ?? inputFields.Select(field => TooLong("input_fields", $"Input field {field.Key}", field.Key + field.Value)).FirstOrDefault(error => error is not null)
+            ?? request.Context.Select((entry, index) => TooLong("context", $"Context entry {index + 1}", entry)).FirstOrDefault(error => error is not null))
+            is { } tooLong)
+        {
+            return Task.FromResult(ServiceResult<ChatSessionView>.Failed(tooLong));
+        }
+
         var target = new ChatTarget(request.AgentUuid, request.CustomerId, null);
         var record = Audit("chat.session.start", target, new Dictionary<string, object?>
         {
@@ -138,6 +146,11 @@ internal sealed class ChatService(OsviGateway osvi, IAuditedActions actions, ICh
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentException.ThrowIfNullOrWhiteSpace(content);
+        if ((TooLong("content", "The message", content) ?? TooLong("customer_id", "The customer id", target.CustomerId)) is { } tooLong)
+        {
+            return Task.FromResult(ServiceResult<ChatEntry>.Failed(tooLong));
+        }
+
         var wire = new InboundMessageRequest { AgentUuid = target.AgentUuid, CustomerId = target.CustomerId, Content = content, SessionId = target.SessionId };
         return RunAsync("chat.customer-message", target, ChatEntryKind.CustomerMessage, content, "send a customer message",
             (api, token) => api.SendInboundMessageAsync(wire, token),
@@ -171,6 +184,11 @@ internal sealed class ChatService(OsviGateway osvi, IAuditedActions actions, ICh
             _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Unknown operator command."),
         };
         var text = string.IsNullOrWhiteSpace(message) ? null : message;
+        if (TooLong("message", "The message", text) is { } tooLong)
+        {
+            return Task.FromResult(ServiceResult<ChatEntry>.Failed(tooLong));
+        }
+
         var wire = new SupportCommandRequest { Command = wireCommand, Message = text };
         var sessionId = target.SessionId;
         return RunAsync(auditAction, target, kind, text, $"chat support command {wireCommand?.Value ?? "message"}",
@@ -190,6 +208,11 @@ internal sealed class ChatService(OsviGateway osvi, IAuditedActions actions, ICh
         ArgumentNullException.ThrowIfNull(target);
         ArgumentException.ThrowIfNullOrWhiteSpace(target.SessionId);
         ArgumentException.ThrowIfNullOrWhiteSpace(context);
+        if (TooLong("context", "The context entry", context) is { } tooLong)
+        {
+            return Task.FromResult(ServiceResult<ChatEntry>.Failed(tooLong));
+        }
+
         var sessionId = target.SessionId;
         return RunAsync("chat.context", target, ChatEntryKind.ContextInjected, context, "inject chat context",
             (api, token) => api.InjectContextAsync(sessionId, new InjectContextRequest { Context = context }, token),
@@ -273,6 +296,10 @@ internal sealed class ChatService(OsviGateway osvi, IAuditedActions actions, ICh
             Source = "chat-console",
         };
     }
+
+    // Refused before the audit and the request: nothing was attempted, so nothing is sent or recorded.
+    private OsviError? TooLong(string field, string label, string? value) =>
+        InputLimits.TooLong(field, label, value, options.Value.Limits.MaxTextLength);
 
     private static string? Shorten(string? text) => text is null || text.Length <= AuditedTextLength ? text : text[..AuditedTextLength] + "…";
 

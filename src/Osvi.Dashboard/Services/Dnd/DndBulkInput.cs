@@ -1,4 +1,5 @@
 using CsvHelper;
+using Osvi.Dashboard.Options;
 using Osvi.Dashboard.Services.Phones;
 
 namespace Osvi.Dashboard.Services.Dnd;
@@ -51,15 +52,22 @@ public static class DndBulkInput
         return Read(lines.Select((line, index) => (index + 1, SplitLine(line, hasHeader))), region);
     }
 
-    /// <summary>Reads an uploaded CSV or text file (at most <see cref="MaxFileBytes"/>).</summary>
-    public static async Task<DndBulkParse> ParseFileAsync(Stream file, string region, CancellationToken ct)
+    /// <summary>Reads an uploaded CSV or text file (at most <paramref name="maxBytes"/>, <see cref="MaxFileBytes"/> by
+    /// default). A file that is not UTF-8 text (binary, UTF-16, a legacy code page) is refused as a whole with what to do,
+    /// rather than read into numbers and reasons that look garbled.</summary>
+    public static async Task<DndBulkParse> ParseFileAsync(Stream file, string region, CancellationToken ct, long maxBytes = MaxFileBytes)
     {
         ArgumentNullException.ThrowIfNull(file);
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
-        if (buffer.Length > MaxFileBytes)
+        if (buffer.Length > maxBytes)
         {
-            return new DndBulkParse([], $"The file is larger than {MaxFileBytes / 1024 / 1024} MB; split it into smaller files.");
+            return new DndBulkParse([], $"The file is larger than {InputLimits.Size(maxBytes)}; split it into smaller files.");
+        }
+
+        if (TextFiles.Problem(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) is { } problem)
+        {
+            return new DndBulkParse([], problem);
         }
 
         try

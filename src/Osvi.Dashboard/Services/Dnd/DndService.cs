@@ -89,7 +89,6 @@ internal sealed partial class DndService(
 {
     private const int MaxPerPage = 100;
     private const int MaxCheckPages = 20;
-    private const int MaxReasonLength = 500;
 
     // D2 allows a duplicate add to answer 2xx with the existing entry. 200 (not the documented 201) says so; a 201 whose
     // entry is much older than the request says so too. The margin absorbs clock differences between OSVI and us.
@@ -149,6 +148,12 @@ internal sealed partial class DndService(
         var phone = ValidNumber(request.Phone, request.Region);
         var agentUuid = request.AgentUuid.Trim();
         var reason = CleanReason(request.Reason);
+        if (InputLimits.TooLong("reason", "The reason", reason, dashboardOptions.CurrentValue.Limits.MaxReasonLength) is { } tooLong)
+        {
+            // Refused before the audit and the request: nothing was attempted.
+            return Task.FromResult(ServiceResult<DndAddResult>.Failed(tooLong));
+        }
+
         var record = new AuditRecord
         {
             Category = AuditCategories.Dnd,
@@ -494,8 +499,7 @@ internal sealed partial class DndService(
             return null;
         }
 
-        var oneLine = string.Join(' ', reason.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return oneLine.Length <= MaxReasonLength ? oneLine : oneLine[..MaxReasonLength];
+        return string.Join(' ', reason.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 
     private static Dictionary<string, object?> Parameters(string input, string e164, string? reason, string? callId, DndBulkReference? bulk)

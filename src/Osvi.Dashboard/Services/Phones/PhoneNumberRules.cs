@@ -1,3 +1,4 @@
+using System.Text;
 using PhoneNumbers;
 
 namespace Osvi.Dashboard.Services.Phones;
@@ -45,9 +46,16 @@ public static class PhoneNumberRules
             return Invalid(text, "Too long to be a phone number.");
         }
 
-        if (!text.Any(char.IsAsciiDigit))
+        if (!text.Any(char.IsDigit))
         {
             return Invalid(text, "Not a phone number: it has no digits.");
+        }
+
+        // libphonenumber reads a number out of surrounding text ("<b>98765…</b>", "98765…'; DROP…"), so anything but
+        // digits, spaces and the usual punctuation is refused here: what is sent is exactly what the user meant.
+        if (UnexpectedCharacter(text) is { } unexpected)
+        {
+            return Invalid(text, $"Not a phone number: it contains {unexpected}. Use digits, spaces and + - ( ) . / only.");
         }
 
         PhoneNumber number;
@@ -84,6 +92,33 @@ public static class PhoneNumberRules
             s_util.GetRegionCodeForNumber(number),
             s_util.GetNationalSignificantNumber(number),
             null);
+    }
+
+    private static string? UnexpectedCharacter(string text)
+    {
+        var plusAllowed = true;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var c = rune.IsBmp ? (char)rune.Value : '\0';
+            if (Rune.IsDigit(rune) || Rune.IsWhiteSpace(rune) || c is '-' or '(' or ')' or '.' or '/')
+            {
+                plusAllowed &= !Rune.IsDigit(rune);
+                continue;
+            }
+
+            // One leading "+" (after an opening bracket or spaces at most): "(+91) 98765…", never "98765+…" or "++91…".
+            if (c == '+' && plusAllowed)
+            {
+                plusAllowed = false;
+                continue;
+            }
+
+            return Rune.IsControl(rune) || rune.Value is >= 0x200B and <= 0x200F or >= 0x202A and <= 0x202E or >= 0x2066 and <= 0x2069
+                ? $"an invisible character (U+{rune.Value:X4})"
+                : $"“{rune}”";
+        }
+
+        return null;
     }
 
     /// <summary>A number as people read it (<c>+91 98765 43210</c>); anything unparsable is returned as given.</summary>
