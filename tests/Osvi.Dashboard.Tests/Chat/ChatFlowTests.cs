@@ -222,8 +222,8 @@ public sealed class ChatFlowTests
     {
         // Long enough for a cold host's first request on a busy machine; the hung command costs this once.
         await using var factory = new DashboardFactory()
-            .WithSetting(OsviApiOptions.AttemptTimeoutKey, "00:00:02")
-            .WithSetting(OsviApiOptions.TotalTimeoutKey, "00:00:05");
+            .WithSetting(OsviApiOptions.AttemptTimeoutKey, "00:00:05")
+            .WithSetting(OsviApiOptions.TotalTimeoutKey, "00:00:10");
         _ = factory.Services;
         var simulator = new ChatSimulator(factory);
         var agent = simulator.ActiveChatAgent;
