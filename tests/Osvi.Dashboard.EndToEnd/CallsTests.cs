@@ -33,6 +33,7 @@ public sealed class CallsTests(BrowserFixture browser, CallsTests.DemoDashboard 
         var rows = page.Page.Locator("#call-log tbody tr.osvi-call-row");
         await Assertions.Expect(rows.First).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await page.ScreenshotAsync($"calls-log-{theme}");
+        await page.AssertAccessibleAsync("the call log");
 
         // Filter by status with the chips: the URL carries it and every row shown has it.
         await page.Page.Locator(".osvi-status-chips [data-status=picked]").ClickAsync();
