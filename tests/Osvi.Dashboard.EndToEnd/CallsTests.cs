@@ -62,6 +62,8 @@ public sealed class CallsTests(BrowserFixture browser, CallsTests.DemoDashboard 
         var start = double.Parse((await target.GetAttributeAsync("data-start"))!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(start > 3, $"the chosen line starts at {start} s");
         await target.Locator(".osvi-turn-time").ClickAsync();
+        // The click travels through the circuit before the audio seeks: wait for it rather than read at once.
+        await page.Page.WaitForFunctionAsync("start => document.querySelector('#call-audio').currentTime >= start - 0.5", start - 0.0, new() { Timeout = 20_000 });
         var position = await page.Page.EvaluateAsync<double>("() => document.querySelector('#call-audio').currentTime");
         Assert.InRange(position, start - 0.5, start + 3);
         await Assertions.Expect(target).ToHaveAttributeAsync("data-playing", "true", new() { Timeout = 10_000 });
