@@ -167,6 +167,9 @@ public sealed partial class SecurityTests(BrowserFixture browser, SecurityTests.
             {
                 await page.GotoAsync(path);
                 await Assertions.Expect(page.Page.Locator(ready)).ToBeVisibleAsync();
+                // The browser's colour scheme is applied once the circuit runs; axe must not measure the page mid-switch.
+                await Assertions.Expect(page.Page.Locator("#render-state")).ToHaveAttributeAsync("data-theme", scheme, new() { Timeout = 15000 });
+                await page.Page.WaitForFunctionAsync("() => document.getAnimations().every(animation => animation.playState !== 'running')", null, new() { Timeout = 15000 });
                 await page.AssertNoErrorsAsync(path);
                 await page.AssertAccessibleAsync($"{path} ({scheme})");
                 await page.ScreenshotAsync($"admin-{name}-{scheme}");
