@@ -1,4 +1,5 @@
 using System.Text;
+using Osvi.Dashboard.Services;
 using Osvi.Dashboard.Services.Dnd;
 using DndPage = Osvi.Dashboard.Components.Pages.Dnd;
 
@@ -129,7 +130,7 @@ public sealed class DndBulkInputTests
     [InlineData("opted out", "opted out")]
     [InlineData(null, "")]
     public void Cell_SpreadsheetFormulas_AreNeutralisedButPhoneNumbersKept(string? text, string expected) =>
-        Assert.Equal(expected, DndExports.Cell(text));
+        Assert.Equal(expected, SpreadsheetCells.TextOrNumber(text));
 
     [Theory]
     [InlineData("98765", "98765")]

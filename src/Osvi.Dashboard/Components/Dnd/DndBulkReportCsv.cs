@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using Osvi.Dashboard.Services;
 using Osvi.Dashboard.Services.Dnd;
 using Osvi.Dashboard.Services.Phones;
 
@@ -23,12 +24,12 @@ public static class DndBulkReportCsv
             [
                 run.Id,
                 run.Operation.ToString().ToLowerInvariant(),
-                DndExports.Cell(run.AgentUuid),
+                SpreadsheetCells.TextOrNumber(run.AgentUuid),
                 line.Number.ToString(CultureInfo.InvariantCulture),
-                DndExports.Cell(masked ? PhoneNumberRules.Mask(line.Input) : line.Input),
-                DndExports.Cell(masked ? PhoneNumberRules.Mask(line.E164) : line.E164),
+                SpreadsheetCells.TextOrNumber(masked ? PhoneNumberRules.Mask(line.Input) : line.Input),
+                SpreadsheetCells.TextOrNumber(masked ? PhoneNumberRules.Mask(line.E164) : line.E164),
                 DndOutcomeStyle.Of(line.Outcome).Label,
-                DndExports.Cell(line.Message),
+                SpreadsheetCells.TextOrNumber(line.Message),
             ]);
         }
 

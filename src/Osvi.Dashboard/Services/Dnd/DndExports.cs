@@ -97,10 +97,10 @@ internal static partial class DndExports
                 await csv.WriteRecordAsync(
                 [
                     Phone(entry.Phone, masked),
-                    Cell(entry.Reason),
+                    SpreadsheetCells.TextOrNumber(entry.Reason),
                     clock.ToLocal(entry.CreatedAt).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
                     entry.Id.ToString(CultureInfo.InvariantCulture),
-                    Cell(entry.AgentUuid),
+                    SpreadsheetCells.TextOrNumber(entry.AgentUuid),
                 ], ct);
             }
 
@@ -143,19 +143,19 @@ internal static partial class DndExports
             await csv.WriteRecordAsync(
             [
                 clock.ToLocal(row.OccurredAt).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
-                Cell(row.User),
-                Cell(row.Action),
-                Cell(row.AgentUuid),
+                SpreadsheetCells.TextOrNumber(row.User),
+                SpreadsheetCells.TextOrNumber(row.Action),
+                SpreadsheetCells.TextOrNumber(row.AgentUuid),
                 Phone(row.Phone, masked),
-                Cell(row.Reason),
-                Cell(row.Source),
-                Cell(row.CallId),
-                Cell(row.Bulk?.RunId),
+                SpreadsheetCells.TextOrNumber(row.Reason),
+                SpreadsheetCells.TextOrNumber(row.Source),
+                SpreadsheetCells.TextOrNumber(row.CallId),
+                SpreadsheetCells.TextOrNumber(row.Bulk?.RunId),
                 row.Bulk?.Line.ToString(CultureInfo.InvariantCulture) ?? "",
                 row.Result.ToString(),
                 row.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "",
-                Cell(row.ErrorKind),
-                Cell(row.Message),
+                SpreadsheetCells.TextOrNumber(row.ErrorKind),
+                SpreadsheetCells.TextOrNumber(row.Message),
             ], ct);
             if (++written % 500 == 0)
             {
@@ -167,25 +167,7 @@ internal static partial class DndExports
         return Results.Empty;
     }
 
-    /// <summary>A text cell a spreadsheet shows as text: a value starting with <c>= + - @</c>, tab or CR gets a leading
-    /// <c>'</c> (OWASP's CSV injection advice), except a plain signed number such as an E.164 phone number, which no
-    /// spreadsheet runs as anything but a number.</summary>
-    internal static string Cell(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return "";
-        }
-
-        if (text[0] is not ('=' or '+' or '-' or '@' or '\t' or '\r'))
-        {
-            return text;
-        }
-
-        return text.Length > 1 && text.AsSpan(1).ContainsOnlyDigits() && text[0] is '+' or '-' ? text : "'" + text;
-    }
-
-    private static string Phone(string? phone, bool masked) => Cell(masked ? PhoneNumberRules.Mask(PhoneNumberRules.ForReading(phone)) : phone);
+    private static string Phone(string? phone, bool masked) => SpreadsheetCells.TextOrNumber(masked ? PhoneNumberRules.Mask(PhoneNumberRules.ForReading(phone)) : phone);
 
     private static CsvWriterOptions WriterOptions() => new() { Injection = CsvInjection.None, WriteByteOrderMark = true, NewLine = "\r\n" };
 
@@ -220,19 +202,6 @@ internal static partial class DndExports
     }
 
     private static string FileNamePart(string text) => new([.. text.Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_').Take(40)]);
-
-    private static bool ContainsOnlyDigits(this ReadOnlySpan<char> text)
-    {
-        foreach (var c in text)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "DND {Export} export for {AgentUuid} broke off and was aborted: {Message}")]
     private static partial void LogExportBroken(ILogger logger, string export, string agentUuid, string? message);

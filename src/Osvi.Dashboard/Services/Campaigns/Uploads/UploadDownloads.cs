@@ -65,7 +65,7 @@ public static class UploadCsv
         {
             foreach (var skipped in result.DndSkipped)
             {
-                writer.WriteRecord([skipped.Phone ?? "", Text(skipped.PersonName), result.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                writer.WriteRecord([skipped.Phone ?? "", SpreadsheetCells.Text(skipped.PersonName), result.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     result.UploadId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""]);
             }
         }
@@ -83,15 +83,11 @@ public static class UploadCsv
             var state = result.State == BatchState.OutcomeUnknown ? "outcome unknown: check the campaign's uploads first" : "not stored";
             foreach (var row in result.Batch.Rows)
             {
-                writer.WriteRecord([row.Phone ?? row.PhoneInput, Text(row.Name), .. row.Variables.Select(Text),
+                writer.WriteRecord([row.Phone ?? row.PhoneInput, SpreadsheetCells.Text(row.Name), .. row.Variables.Select(SpreadsheetCells.Text),
                     row.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), result.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), state]);
             }
         }
     }
-
-    // Text a spreadsheet would run as a formula is prefixed with ' (OWASP); phone numbers are validated E.164 and stay as they are.
-    private static string Text(string? value) =>
-        value is { Length: > 0 } text && text[0] is '=' or '@' or '+' or '-' or '\t' or '\r' ? "'" + text : value ?? "";
 }
 
 /// <summary>The download endpoints of upload reports.</summary>
