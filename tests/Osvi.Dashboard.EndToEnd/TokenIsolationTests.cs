@@ -105,14 +105,28 @@ public sealed class TokenIsolationTests(BrowserFixture browser)
         await page.Page.Locator("#chat-takeover").ClickAsync();
         await Assertions.Expect(timeline.Locator("[data-kind=takeover]")).ToBeVisibleAsync(new() { Timeout = Patience });
 
-        // The contact upload step is left out until the upload-confirm regression (issue 5) is fixed: its confirm step
-        // does not appear after the last merges, so the step cannot run here.
+        // A contact upload to a watched campaign.
+        await page.GotoAsync("/campaigns");
+        await page.Page.Locator("#watch-campaign-id").FillAsync(Feedback.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Page.Locator("#watch-submit").ClickAsync();
+        await page.Page.Locator($"tr[data-campaign-id='{Feedback}'] a[href='campaigns/{Feedback}/upload']").ClickAsync(new() { Timeout = Patience });
+        await page.WaitInteractiveAsync();
+        await page.ChooseFileAsync("#contacts-file", new FilePayload
+        {
+            Name = "contacts.csv",
+            MimeType = "text/csv",
+            Buffer = Encoding.UTF8.GetBytes("phone,person_name\n9876512345,Asha Verma\n9845099887,Ravi Kumar\n"),
+        });
+        await Assertions.Expect(page.Page.Locator("#contact-preview")).ToHaveAttributeAsync("data-ready", "2", new() { Timeout = Patience });
+        await page.Page.Locator("#review-send").ClickAsync();
+        await page.Page.Locator("#confirm-send").ClickAsync(new() { Timeout = Patience });
+        await Assertions.Expect(page.Page.Locator("#upload-report")).ToHaveAttributeAsync("data-finished", "true", new() { Timeout = Patience });
 
         // The audit log and its export (every action above is in it).
         await page.GotoAsync("/audit");
         var audit = await page.Page.RunAndWaitForDownloadAsync(() => page.Page.Locator("#audit-export").ClickAsync());
         var auditCsv = await File.ReadAllTextAsync((await audit.PathAsync())!);
-        foreach (var action in new[] { "call.start", "dnd.add", "dnd.remove", "recording.play", "recording.download" })
+        foreach (var action in new[] { "call.start", "dnd.add", "dnd.remove", "recording.play", "recording.download", "campaign.contacts.upload" })
         {
             Assert.Contains(action, auditCsv, StringComparison.Ordinal);
         }

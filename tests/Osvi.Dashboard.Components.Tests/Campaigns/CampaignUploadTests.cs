@@ -154,6 +154,23 @@ public sealed class CampaignUploadTests : CampaignsTestContext
     }
 
     [Fact]
+    public async Task Render_FeedsAlreadyWarmFromAnotherPage_ChoosesTheLatestUploadsAgentAtOnce()
+    {
+        // Coming from the campaign page the shared feeds already hold their snapshots, so no callback arrives until the
+        // next poll; the default agent must not wait for it.
+        await PublishAgentsAsync();
+        await PublishCampaignAsync(CampaignFixtures.Progress(CampaignFixtures.View(uploads: CampaignFixtures.Upload(19, 50, true))));
+
+        var cut = Render<CampaignUpload>(parameters => parameters.Add(page => page.CampaignId, 7));
+        Upload(cut, "phone,person_name\n9876543210,Ravi\n");
+        cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("#contact-preview").GetAttribute("data-ready")));
+
+        cut.WaitForAssertion(() => Assert.Equal("1 contact in 1 batch.", cut.Find("#send-summary").TextContent));
+        await ClickAsync(cut, "#review-send");
+        Assert.Contains("Agent: Policy Renewals", cut.WaitForElement("#upload-confirm").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Render_Viewer_ExplainsUploadsNeedTheOperatorRole()
     {
         UseRole(DashboardRoles.Viewer);

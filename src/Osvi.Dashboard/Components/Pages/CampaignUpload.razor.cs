@@ -83,7 +83,7 @@ public sealed partial class CampaignUpload
         { Invalid: > 0 } when !_leaveOutInvalid => "Fix or leave out the bad rows first.",
         _ when _agentUuid is null => "Choose the agent first.",
         _ when Campaign.Value is null => "Waiting for the campaign's status from OSVI.",
-        var check => $"{CampaignText.Number(check.Sendable)} contacts in {BatchCount(check.Sendable)} {(BatchCount(check.Sendable) == 1 ? "batch" : "batches")}.",
+        var check => $"{CampaignText.Count(check.Sendable, "contact", "contacts")} in {CampaignText.Count(BatchCount(check.Sendable), "batch", "batches")}.",
     };
 
     protected override async Task OnInitializedAsync()
@@ -116,6 +116,9 @@ public sealed partial class CampaignUpload
         {
             StartOver();
         }
+
+        // Feeds another page already warmed answer at once without a callback, so the default is chosen here too.
+        ChooseDefaultAgent();
     }
 
     protected override ValueTask DisposeAsyncCore()
