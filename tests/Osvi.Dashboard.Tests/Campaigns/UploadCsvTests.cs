@@ -32,6 +32,22 @@ public sealed class UploadCsvTests
         Assert.Equal(1, check.Sendable);
     }
 
+    [Fact]
+    public void WriteDndSkipped_PhoneFromOsviLooksLikeAFormula_IsWrittenAsText()
+    {
+        var batch = new BatchResult { Number = 1, Batch = new ContactBatch(1, []) }.Stored(new ContactUploadResult
+        {
+            CampaignUploadId = 19,
+            DndSkipped = [new DndSkippedContact { Phone = "=cmd|'/c calc'!A1", PersonName = "Anita" }, new DndSkippedContact { Phone = "+919876500000", PersonName = "Ravi" }],
+        });
+        var report = new UploadReport { CampaignId = 7, AgentUuid = "agent", Enqueue = true, VariableKeys = [], Batches = [batch], Finished = true };
+
+        var csv = Write(stream => UploadCsv.WriteDndSkipped(stream, report, batch: null));
+
+        Assert.Contains("\r\n'=cmd|'/c calc'!A1,Anita,1,19\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains("+919876500000,Ravi,1,19\r\n", csv, StringComparison.Ordinal);
+    }
+
     private static UploadReport Report()
     {
         var rows = new[]

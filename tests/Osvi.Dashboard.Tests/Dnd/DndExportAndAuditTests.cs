@@ -45,11 +45,12 @@ public sealed class DndExportAndAuditTests
         var agent = await host.AgentAsync(DndHost.Renewals);
         using var client = host.CreateClient();
 
-        var text = await client.GetStringAsync($"/dnd/export.csv?agent_uuid={agent}&search=98", Ct);
+        var text = await client.GetStringAsync($"/dnd/export.csv?agent_uuid={agent}", Ct);
 
         var rows = text.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
         Assert.NotEmpty(rows);
-        Assert.All(rows, row => Assert.Matches(@"^'\+•• [•\s]+\d{4},", row));
+        // The last four digits stay; the number's own grouping may put a space among them ("••7 287").
+        Assert.All(rows, row => Assert.Matches(@"^'\+•• [•\s]+\d(\s?\d){3},", row));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Osvi.Client;
 using Osvi.Client.Contracts;
 using Osvi.Dashboard.Audit;
 using Osvi.Dashboard.Security;
+using Osvi.Dashboard.Services.Dnd;
 
 namespace Osvi.Dashboard.Services.Calls;
 
@@ -62,15 +63,21 @@ internal sealed class CallsService(OsviGateway osvi, IAuditedActions actions, Re
             : ServiceResult<RecordingAvailability>.Success(new RecordingAvailability(callId, lookup.Url is not null));
     }
 
-    public Task<ServiceResult<DndListing?>> FindOnDndListAsync(string agentUuid, string phoneE164, CancellationToken ct)
+    public async Task<ServiceResult<DndListing?>> FindOnDndListAsync(string agentUuid, string phoneE164, CancellationToken ct)
     {
-        // OSVI's search is a partial match: search by the digits, then keep the exact number.
-        var digits = new string([.. phoneE164.Where(char.IsAsciiDigit)]);
-        var query = new DndListQuery { AgentUuid = agentUuid, Search = digits, PerPage = MaxPerPage };
-        return osvi.SendAsync("check the DND list", (api, token) => api.ListDndNumbersAsync(query, token),
-            page => page.Data.FirstOrDefault(entry => SameNumber(entry.Phone, phoneE164)) is { } entry
-                ? new DndListing(entry.Phone, entry.Reason, entry.CreatedAt)
-                : null, ct);
+        var number = Phones.PhoneNumberRules.Parse(phoneE164, "IN");
+        if (!number.IsValid)
+        {
+            return ServiceResult<DndListing?>.Success(null);
+        }
+
+        var lookup = await DndNumberLookup.FindAsync(osvi, agentUuid, number, ct);
+        return lookup switch
+        {
+            { Error: { } error } => ServiceResult<DndListing?>.Failed(error),
+            { Entry: { } entry } => ServiceResult<DndListing?>.Success(new DndListing(entry.Phone, entry.Reason, entry.CreatedAt)),
+            _ => ServiceResult<DndListing?>.Success(null),
+        };
     }
 
     public Task<ServiceResult<string>> StartCallAsync(StartCallCommand command, string source, CancellationToken ct)
@@ -142,9 +149,6 @@ internal sealed class CallsService(OsviGateway osvi, IAuditedActions actions, Re
         : role == TranscriptRole.User ? Speaker.Customer
         : role == TranscriptRole.Tool ? Speaker.Tool
         : Speaker.System;
-
-    private static bool SameNumber(string listed, string e164) =>
-        string.Equals(Phones.PhoneNumberRules.Parse(listed, "IN").E164 ?? listed, e164, StringComparison.Ordinal);
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }

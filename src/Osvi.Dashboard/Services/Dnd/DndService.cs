@@ -88,7 +88,6 @@ internal sealed partial class DndService(
     ILogger<DndService> logger) : IDndService
 {
     private const int MaxPerPage = 100;
-    private const int MaxCheckPages = 20;
 
     // D2 allows a duplicate add to answer 2xx with the existing entry. 200 (not the documented 201) says so; a 201 whose
     // entry is much older than the request says so too. The margin absorbs clock differences between OSVI and us.
@@ -347,7 +346,7 @@ internal sealed partial class DndService(
     private Task<ServiceResult<DndPage>> ListRawAsync(string agentUuid, string? search, int page, int perPage, CancellationToken ct) =>
         osvi.SendAsync("list DND numbers",
             (api, token) => api.ListDndNumbersAsync(new DndListQuery { AgentUuid = agentUuid, Search = search, Page = page, PerPage = perPage }, token),
-            envelope => new DndPage([.. envelope.Data.Select(ToView)], envelope.Meta.TotalCount, page, envelope.Meta.PerPage > 0 ? envelope.Meta.PerPage : perPage),
+            envelope => new DndPage([.. envelope.Data.Select(DndNumberLookup.ToView)], envelope.Meta.TotalCount, page, envelope.Meta.PerPage > 0 ? envelope.Meta.PerPage : perPage),
             ct);
 
     private async Task<ServiceResult<DndAddResult>> SendAddAsync(string agentUuid, string phone, string? reason, CancellationToken ct)
@@ -369,7 +368,7 @@ internal sealed partial class DndService(
                 return ServiceResult<DndAddResult>.Success(new DndAddResult(DndAddOutcome.Added, phone, null, $"Added (OSVI answered HTTP {status} without the entry)."));
             }
 
-            var entry = ToView(data);
+            var entry = DndNumberLookup.ToView(data);
             return response.StatusCode == HttpStatusCode.OK || entry.CreatedAt < sentAt - s_existingEntryMargin
                 ? ServiceResult<DndAddResult>.Success(new DndAddResult(DndAddOutcome.AlreadyListed, phone, entry,
                     $"Already on the list since {clock.ToLocal(entry.CreatedAt):yyyy-MM-dd HH:mm} (OSVI answered HTTP {status} with the existing entry {entry.Id})."))
@@ -448,32 +447,9 @@ internal sealed partial class DndService(
 
     private async Task<DndAgentCheck> CheckAgentAsync(AgentView agent, PhoneParseResult number, CancellationToken ct)
     {
-        for (var page = 1; page <= MaxCheckPages; page++)
-        {
-            // The national number is a substring of the stored E.164 whatever prefix OSVI's search expects.
-            var result = await ListRawAsync(agent.Id, number.NationalNumber, page, MaxPerPage, ct);
-            if (!result.Succeeded)
-            {
-                return new DndAgentCheck(agent, DndCheckState.Unknown, null, result.Error);
-            }
-
-            if (result.Value.Items.FirstOrDefault(entry => SameNumber(entry.Phone, number.E164!)) is { } match)
-            {
-                return new DndAgentCheck(agent, DndCheckState.Blocked, match, null);
-            }
-
-            if (result.Value.Items.Count == 0 || page * result.Value.PerPage >= result.Value.TotalCount)
-            {
-                return new DndAgentCheck(agent, DndCheckState.NotBlocked, null, null);
-            }
-        }
-
-        return new DndAgentCheck(agent, DndCheckState.Unknown, null, new OsviError(OsviErrorKind.Unexpected, null,
-            $"Too many entries partly match this number to read them all ({MaxCheckPages * MaxPerPage}+); search the agent's list.", []));
+        var lookup = await DndNumberLookup.FindAsync(osvi, agent.Id, number, ct);
+        return new DndAgentCheck(agent, lookup.State, lookup.Entry, lookup.Error);
     }
-
-    private static bool SameNumber(string listed, string e164) =>
-        string.Equals(listed, e164, StringComparison.Ordinal) || PhoneNumberRules.Parse(listed, "IN").E164 == e164;
 
     // D2: a duplicate is 422 "Phone has already been taken" (another server may say 409 or 400 with similar words).
     private static bool IsAlreadyTaken(OsviError error) =>
@@ -555,8 +531,6 @@ internal sealed partial class DndService(
         var local = day.ToDateTime(TimeOnly.MinValue);
         return new DateTimeOffset(local, clock.Zone.GetUtcOffset(local));
     }
-
-    private static DndEntryView ToView(DndEntry entry) => new(entry.Id, entry.AgentUuid, entry.Phone, entry.Reason, entry.CreatedAt);
 
     internal static DndAuditRow ToRow(AuditEntry entry)
     {

@@ -180,7 +180,7 @@ public sealed class CallsServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task FindOnDndListAsync_SearchesByDigitsAndMatchesOnlyTheExactNumber()
+    public async Task FindOnDndListAsync_SearchesByTheNationalNumberAndMatchesOnlyTheExactNumber()
     {
         DndListQuery? sent = null;
         _api.OnListDndNumbers = (query, _) =>
@@ -198,8 +198,30 @@ public sealed class CallsServiceTests : IAsyncLifetime
 
         var found = await Service().FindOnDndListAsync(Agent, "+919876543210", TestContext.Current.CancellationToken);
 
-        Assert.Equal((Agent, "919876543210"), (sent!.AgentUuid, sent.Search));
+        Assert.Equal((Agent, "9876543210"), (sent!.AgentUuid, sent.Search));
         Assert.Equal("asked not to be called", found.Value!.Reason);
+    }
+
+    [Fact]
+    public async Task FindOnDndListAsync_ExactNumberOnTheSecondPageOfPartialMatches_IsFound()
+    {
+        var pages = new List<int>();
+        _api.OnListDndNumbers = (query, _) =>
+        {
+            pages.Add(query.Page ?? 1);
+            return Task.FromResult(new OsviPagedEnvelope<DndEntry>
+            {
+                Data = query.Page is null or 1
+                    ? [.. Enumerable.Range(0, 100).Select(i => new DndEntry { Phone = $"+1{i:D2}9876543210" })]
+                    : [new DndEntry { Phone = "+919876543210", Reason = "on page two" }],
+                Meta = new PageMeta { PerPage = 100, TotalCount = 101 },
+            });
+        };
+
+        var found = await Service().FindOnDndListAsync(Agent, "+919876543210", TestContext.Current.CancellationToken);
+
+        Assert.Equal("on page two", found.Value!.Reason);
+        Assert.Equal([1, 2], pages);
     }
 
     [Fact]

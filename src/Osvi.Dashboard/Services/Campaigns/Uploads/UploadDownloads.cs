@@ -65,7 +65,7 @@ public static class UploadCsv
         {
             foreach (var skipped in result.DndSkipped)
             {
-                writer.WriteRecord([skipped.Phone ?? "", SpreadsheetCells.Text(skipped.PersonName), result.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                writer.WriteRecord([SpreadsheetCells.TextOrNumber(skipped.Phone), SpreadsheetCells.Text(skipped.PersonName), result.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     result.UploadId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""]);
             }
         }
@@ -83,7 +83,7 @@ public static class UploadCsv
             var state = result.State == BatchState.OutcomeUnknown ? "outcome unknown: check the campaign's uploads first" : "not stored";
             foreach (var row in result.Batch.Rows)
             {
-                writer.WriteRecord([row.Phone ?? row.PhoneInput, SpreadsheetCells.Text(row.Name), .. row.Variables.Select(SpreadsheetCells.Text),
+                writer.WriteRecord([SpreadsheetCells.TextOrNumber(row.Phone ?? row.PhoneInput), SpreadsheetCells.Text(row.Name), .. row.Variables.Select(SpreadsheetCells.Text),
                     row.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), result.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), state]);
             }
         }
