@@ -71,8 +71,9 @@ public sealed class OsviApiOptions
     /// at least half of them failed transiently (5xx, 408, 429, timeouts, connection errors).</summary>
     public int CircuitBreakerMinimumThroughput { get; set; } = 10;
 
-    /// <summary>How long an open circuit rejects requests without sending them (15 s by default).</summary>
-    public TimeSpan CircuitBreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(15);
+    /// <summary>How long an open circuit rejects requests without sending them (5 s by default: shorter than the
+    /// dashboard's refresh interval, so live views recover within one interval after OSVI does).</summary>
+    public TimeSpan CircuitBreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <inheritdoc />
     public override string ToString() =>

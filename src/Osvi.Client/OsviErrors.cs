@@ -167,10 +167,15 @@ public static class OsviErrors
     {
         for (var current = cause; current is not null; current = current.InnerException)
         {
+            if (current is BrokenCircuitException broken)
+            {
+                // Nothing was sent: the breaker says when it lets a request through again, so a poller can come back then.
+                return new OsviError(OsviErrorKind.Unreachable, null, "OSVI keeps failing; requests are paused for a few seconds to let it recover.", [], broken.RetryAfter);
+            }
+
             var message = current switch
             {
                 TimeoutRejectedException or TimeoutException => "OSVI did not answer in time.",
-                BrokenCircuitException => "OSVI keeps failing; requests are paused for a few seconds to let it recover.",
                 ExecutionRejectedException => "Too many requests to OSVI are in flight; try again shortly.",
                 _ => null,
             };

@@ -169,6 +169,7 @@ internal sealed partial class LiveDataStore : ILiveData
         Func<IServiceProvider, LiveKey<T>, CancellationToken, Task<ServiceResult<T>>> fetch) : FeedEntry(name)
     {
         private static readonly TimeSpan s_maxPollDuration = TimeSpan.FromMinutes(2);
+        private static readonly TimeSpan s_minRetryAfter = TimeSpan.FromSeconds(1);
 
         private readonly Lock _gate = new();
         private ImmutableArray<Subscription> _subscribers = [];
@@ -178,6 +179,10 @@ internal sealed partial class LiveDataStore : ILiveData
         private bool _polling;
         private bool _refresh;
         private bool _evicted;
+
+        // Set after a failure that says when to ask again (a 429's Retry-After, an open circuit breaker's remaining
+        // break): the next poll waits for it, even past the interval, and comes back then, even before the interval.
+        private DateTimeOffset? _retryAt;
 
         public ILogger Logger => store._logger;
 
@@ -306,6 +311,7 @@ internal sealed partial class LiveDataStore : ILiveData
                     : previous with { Error = result.Error ?? RefusalAsError(result.Refusal!), CheckedAt = now, Version = previous.Version + 1 };
                 _snapshot = next;
                 _polling = false;
+                _retryAt = next.Error?.RetryAfter is { } wait && !result.Succeeded ? now + (wait > s_minRetryAfter ? wait : s_minRetryAfter) : null;
                 subscribers = _subscribers;
             }
 
@@ -325,7 +331,7 @@ internal sealed partial class LiveDataStore : ILiveData
 
         private bool IsDueLocked(DateTimeOffset now, TimeSpan interval) =>
             !_evicted && !_polling && _subscribers.Length > 0 &&
-            (_refresh || _lastStarted is null || now - _lastStarted.Value >= interval);
+            (_refresh || _lastStarted is null || (_retryAt is { } retryAt ? now >= retryAt : now - _lastStarted.Value >= interval));
 
         private void Remove(Subscription subscription)
         {

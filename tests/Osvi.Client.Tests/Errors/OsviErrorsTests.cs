@@ -31,6 +31,14 @@ public sealed class OsviErrorsTests
     }
 
     [Fact]
+    public void FromException_OpenCircuit_SaysWhenItLetsRequestsThroughAgain()
+    {
+        var error = OsviErrors.FromException(new BrokenCircuitException("The circuit is now open and is not allowing calls.", TimeSpan.FromSeconds(3)));
+
+        Assert.Equal((OsviErrorKind.Unreachable, TimeSpan.FromSeconds(3)), (error.Kind, error.RetryAfter));
+    }
+
+    [Fact]
     public void TryFromException_CallerCancellation_IsNotAnError()
     {
         using var cts = new CancellationTokenSource();

@@ -103,6 +103,46 @@ public sealed class LiveDataStoreTests
     }
 
     [Fact]
+    public async Task Poll_FailureSaysWhenToComeBackSoonerThanTheInterval_PollsAgainThen()
+    {
+        await using var bed = new LiveFeedTestBed();
+        await bed.StartAsync();
+        using var subscription = bed.Store.Subscribe(new CounterKey(3), _ => Task.CompletedTask);
+        await Eventually.TrueAsync(() => bed.Upstream.For(3) == 1, "first poll");
+
+        // An open circuit breaker: nothing was sent, and it lets a request through again in 2 s.
+        bed.Upstream.FailWith = s_unreachable with { RetryAfter = TimeSpan.FromSeconds(2) };
+        await bed.AdvanceAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(2, bed.Upstream.For(3));
+
+        bed.Upstream.FailWith = null;
+        await bed.AdvanceAsync(TimeSpan.FromSeconds(2));
+
+        Assert.Equal(3, bed.Upstream.For(3));
+        Assert.Null(subscription.Current.Error);
+    }
+
+    [Fact]
+    public async Task Poll_RateLimitedWithALongerRetryAfter_WaitsForItInsteadOfTheInterval()
+    {
+        await using var bed = new LiveFeedTestBed();
+        await bed.StartAsync();
+        using var subscription = bed.Store.Subscribe(new CounterKey(4), _ => Task.CompletedTask);
+        await Eventually.TrueAsync(() => bed.Upstream.For(4) == 1, "first poll");
+
+        bed.Upstream.FailWith = new OsviError(OsviErrorKind.RateLimited, 429, "Rate limit exceeded", [], TimeSpan.FromSeconds(30));
+        await bed.AdvanceAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(2, bed.Upstream.For(4));
+
+        bed.Upstream.FailWith = null;
+        await bed.AdvanceAsync(TimeSpan.FromSeconds(25));
+        Assert.Equal(2, bed.Upstream.For(4));
+        await bed.AdvanceAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(3, bed.Upstream.For(4));
+        Assert.Null(subscription.Current.Error);
+    }
+
+    [Fact]
     public async Task Poll_FailureAfterSuccess_KeepsLastValueAndReportsError()
     {
         await using var bed = new LiveFeedTestBed();
