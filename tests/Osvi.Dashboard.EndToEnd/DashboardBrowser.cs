@@ -8,9 +8,11 @@ namespace Osvi.Dashboard.EndToEnd;
 public sealed class DashboardBrowser : IAsyncDisposable
 {
     private readonly List<string> _consoleErrors = [];
+    private readonly bool _ownsContext;
 
-    private DashboardBrowser(IBrowserContext context, IPage page, string baseUrl)
+    private DashboardBrowser(IBrowserContext context, IPage page, string baseUrl, bool ownsContext = true)
     {
+        _ownsContext = ownsContext;
         Context = context;
         Page = page;
         BaseUrl = baseUrl;
@@ -71,6 +73,10 @@ public sealed class DashboardBrowser : IAsyncDisposable
         return opened;
     }
 
+    /// <summary>Another tab of the same browser context: the same cookies (so the same sign-in), its own circuit. Disposing
+    /// it closes only the tab.</summary>
+    public async Task<DashboardBrowser> NewTabAsync() => new(Context, await Context.NewPageAsync(), BaseUrl, ownsContext: false);
+
     /// <summary>Opens a path and waits until the circuit is interactive.</summary>
     public async Task GotoAsync(string path)
     {
@@ -113,7 +119,17 @@ public sealed class DashboardBrowser : IAsyncDisposable
         await Page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png") });
     }
 
-    public async ValueTask DisposeAsync() => await Context.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (_ownsContext)
+        {
+            await Context.DisposeAsync();
+        }
+        else
+        {
+            await Page.CloseAsync();
+        }
+    }
 
     private static string Describe(AxeResultItem violation) =>
         $"{violation.Id} ({violation.Impact}): {violation.Help} at {string.Join(", ", violation.Nodes.Take(3).Select(n => n.Target?.ToString()))}";

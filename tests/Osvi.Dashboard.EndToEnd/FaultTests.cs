@@ -1,6 +1,13 @@
+using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Osvi.Client.Contracts;
+using Osvi.Dashboard.Options;
 using Osvi.Dashboard.Security;
+using Osvi.Dashboard.Services.Agents;
+using Osvi.Dashboard.Services.Calls;
+using Osvi.Dashboard.Services.Campaigns;
 using Osvi.Dashboard.Testing;
 using Osvi.Simulator.Diagnostics;
 using Osvi.Simulator.Faults;
@@ -20,11 +27,22 @@ public sealed class FaultTests(BrowserFixture browser, FaultTests.FaultyDashboar
     /// <summary>Refresh interval of the pages in these tests.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
+    /// <summary>The watched campaign of the campaign pages and the wallboard ("June Renewals Drive").</summary>
+    private const long Watched = 7;
+
+    /// <summary>The campaign contacts are uploaded to ("Post-visit Feedback").</summary>
+    private const long UploadTo = 11;
+
+    private const string ContactsRoute = "/v1/campaigns/{id}/contacts";
+
     /// <summary>A demo dashboard with a short refresh interval, one GET retry and a circuit breaker that opens and
-    /// closes within seconds, so a fault's start and end show within a test's patience.</summary>
+    /// closes within seconds, so a fault's start and end show within a test's patience; the wallboard turns stale after
+    /// 6 s without an answer, and contacts are sent in batches of 2.</summary>
     public sealed class FaultyDashboard : KestrelDashboardFactory
     {
+        private readonly SemaphoreSlim _setUp = new(1, 1);
         private string? _baseUrl;
+        private string? _answeredCall;
 
         public FaultyDashboard()
         {
@@ -34,6 +52,9 @@ public sealed class FaultTests(BrowserFixture browser, FaultTests.FaultyDashboar
             WithSetting("OsviApi:AttemptTimeout", "00:00:04");
             WithSetting("OsviApi:TotalTimeout", "00:00:08");
             WithSetting("OsviApi:CircuitBreakerBreakDuration", "00:00:02");
+            WithSetting($"{DashboardConfigNames.LiveIntervals}:{AgentCallsTodayFetcher.FeedName}", "00:00:02");
+            WithSetting(CampaignConfigNames.StaleAfter, "00:00:06");
+            WithSetting(CampaignConfigNames.BatchSize, "2");
         }
 
         public string BaseUrl => _baseUrl ??= StartAndGetBaseUrl();
@@ -43,88 +64,193 @@ public sealed class FaultTests(BrowserFixture browser, FaultTests.FaultyDashboar
         public FaultStore Faults => Embedded.Services.GetRequiredService<FaultStore>();
 
         public long Count(string method, string route) => Embedded.Services.GetRequiredService<RequestLog>().Count(method, route);
+
+        /// <summary>Watches <see cref="Watched"/> through the dashboard's own service (once) and returns the id of an
+        /// answered call (it has a transcript), read through the calls service.</summary>
+        public async Task<string> SetUpAsync()
+        {
+            _ = BaseUrl;
+            await _setUp.WaitAsync();
+            try
+            {
+                if (_answeredCall is null)
+                {
+                    await using var scope = CreateScopeAs(DashboardRoles.Operator);
+                    var watch = await scope.ServiceProvider.GetRequiredService<IWatchedCampaignsService>().WatchAsync(Watched, null, CancellationToken.None);
+                    Assert.True(watch.Succeeded, $"watching campaign {Watched}: {watch.Error?.Message}");
+                    var calls = await scope.ServiceProvider.GetRequiredService<ICallsService>()
+                        .ListCallsAsync(new CallFilter { Statuses = [CallStatus.Picked] }, 1, 1, CancellationToken.None);
+                    Assert.True(calls.Succeeded, $"listing answered calls: {calls.Error?.Message}");
+                    _answeredCall = calls.Value.Items[0].CallId;
+                }
+
+                return _answeredCall;
+            }
+            finally
+            {
+                _setUp.Release();
+            }
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            _setUp.Dispose();
+            await base.DisposeAsync();
+        }
     }
 
-    public static TheoryData<string, string> PagesAndFaults
+    /// <summary>One page under the faults.</summary>
+    /// <param name="Name">Its name in failure messages and screenshots.</param>
+    /// <param name="Path">Where it is.</param>
+    /// <param name="Ready">What shows its data.</param>
+    private sealed record FaultPage(string Name, string Path, string Ready)
     {
-        get
+        /// <summary>The field the user types into before the fault (its text must survive the fault).</summary>
+        public string? TypedInto { get; init; }
+
+        public string Typed { get; init; } = "";
+
+        /// <summary>False for the wallboard: no app bar, so no connection indicator; it says "stale" instead.</summary>
+        public bool AppBar { get; init; } = true;
+
+        /// <summary>What says on the page itself that the latest reads failed, while every request fails; gone once the
+        /// page has recovered.</summary>
+        public string? Says { get; init; }
+
+        /// <summary>A read the user starts under the fault.</summary>
+        public Func<IPage, Task>? Read { get; init; }
+
+        /// <summary>What shows the read's outcome: its result or a clear message.</summary>
+        public string? ReadOutcome { get; init; }
+
+        /// <summary>The "Try again" a failed read leaves, clicked once the fault is gone.</summary>
+        public string? Retry { get; init; }
+
+        /// <summary>The "last updated" element whose time must move on once the fault is gone.</summary>
+        public string? Updated { get; init; }
+
+        /// <summary>Never shown, under any fault.</summary>
+        public string? Never { get; init; }
+    }
+
+    public static TheoryData<string> Faults => new("latency", "errors30", "rate-limit", "dropped", "token-invalid");
+
+    /// <summary>Every page, each in its own tab (its own circuit) of one signed-in browser, under one fault at a time: each
+    /// page × fault pair is asserted, and a failure names every pair that failed.</summary>
+    [Theory]
+    [MemberData(nameof(Faults))]
+    public async Task Pages_UnderFault_StayUsable_SayWhatIsWrong_KeepTypedText_Recover(string fault)
+    {
+        var callId = await dashboard.SetUpAsync();
+        using var admin = SimulatorAdmin.For(dashboard.Embedded.BaseUrl);
+        var pages = await PagesAsync(admin, fault, callId);
+        var failures = new List<string>();
+        await using var first = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl, signInAs: DashboardRoles.Operator);
+        var tabs = new List<(FaultPage Page, DashboardBrowser Tab)>();
+        try
         {
-            var data = new TheoryData<string, string>();
-            foreach (var page in new[] { "overview", "dnd", "chat" })
+            foreach (var page in pages)
             {
-                foreach (var fault in new[] { "latency", "errors30", "rate-limit", "dropped", "token-invalid" })
+                var tab = tabs.Count == 0 ? first : await first.NewTabAsync();
+                tabs.Add((page, tab));
+                await tab.GotoAsync(page.Path);
+                await Assertions.Expect(tab.Page.Locator(page.Ready).First).ToBeVisibleAsync(new() { Timeout = 30000 });
+                if (page.AppBar)
                 {
-                    data.Add(page, fault);
+                    await Assertions.Expect(tab.Page.Locator("#osvi-connection")).ToHaveAttributeAsync("data-state", "reachable", new() { Timeout = 30000 });
+                }
+
+                if (page.TypedInto is not null)
+                {
+                    await tab.Page.Locator(page.TypedInto).FillAsync(page.Typed);
                 }
             }
 
-            return data;
-        }
-    }
-
-    [Theory]
-    [MemberData(nameof(PagesAndFaults))]
-    public async Task Page_UnderFault_StaysUsable_SaysWhatIsWrong_KeepsTypedText_Recovers(string pageName, string fault)
-    {
-        _ = dashboard.BaseUrl;
-        using var admin = SimulatorAdmin.For(dashboard.Embedded.BaseUrl);
-        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl);
-        var (path, ready, typedInto, typed) = await PageAsync(admin, pageName, fault);
-        await Session.SignInAsync(page.Page, dashboard.BaseUrl, DashboardRoles.Operator, path);
-        await Assertions.Expect(page.Page.Locator(ready)).ToBeVisibleAsync(new() { Timeout = 30000 });
-        await Assertions.Expect(page.Page.Locator("#osvi-connection")).ToHaveAttributeAsync("data-state", "reachable", new() { Timeout = 30000 });
-        if (typedInto is not null)
-        {
-            await page.Page.Locator(typedInto).FillAsync(typed);
-        }
-
-        dashboard.Faults.Add(Rule(fault));
-        try
-        {
-            if (ExpectedState(fault) is { } state)
+            var updated = new Dictionary<string, string?>();
+            dashboard.Faults.Add(Rule(fault));
+            try
             {
-                // A fault that fails every request: the app bar says which, within a refresh interval or two.
-                await Assertions.Expect(page.Page.Locator("#osvi-connection")).ToHaveAttributeAsync("data-state", state, new() { Timeout = 20000 });
+                if (ExpectedState(fault) is null)
+                {
+                    // Slow or partly failing: keep using the pages for a few refresh intervals.
+                    await first.Page.WaitForTimeoutAsync((int)(Interval * 3).TotalMilliseconds);
+                }
+
+                foreach (var (page, tab) in tabs)
+                {
+                    await CheckAsync(failures, tab, $"{page.Name} under {fault}", async where =>
+                    {
+                        if (ExpectedState(fault) is { } state)
+                        {
+                            // A fault that fails every request: the app bar says which (the wallboard: stale), and so does the page.
+                            var shown = page.AppBar ? tab.Page.Locator($"#osvi-connection[data-state={state}]") : tab.Page.Locator(".osvi-wall[data-stale=true]");
+                            await Assertions.Expect(shown).ToBeVisibleAsync(new() { Timeout = 20000 });
+                        }
+
+                        if (page.Read is not null)
+                        {
+                            // A read the user starts under the fault: a clear message (or the data, when it got through), never a crash.
+                            await page.Read(tab.Page);
+                            await Assertions.Expect(tab.Page.Locator(page.ReadOutcome!).First).ToBeVisibleAsync(new() { Timeout = 30000 });
+                        }
+
+                        if (ExpectedState(fault) is not null && page.Says is not null)
+                        {
+                            await Assertions.Expect(tab.Page.Locator(page.Says).First).ToBeVisibleAsync(new() { Timeout = 20000 });
+                        }
+
+                        await AssertUsableAsync(tab, page, where);
+                        await tab.ScreenshotAsync($"fault-{page.Name}-{fault}");
+                        updated[page.Name] = page.Updated is null ? null : await tab.Page.Locator(page.Updated).GetAttributeAsync("data-updated");
+                    });
+                }
             }
-            else
+            finally
             {
-                // Slow or partly failing: keep using the page for a few refresh intervals.
-                await page.Page.WaitForTimeoutAsync((int)(Interval * 3).TotalMilliseconds);
+                dashboard.Faults.Clear();
             }
 
-            if (pageName == "dnd")
+            foreach (var (page, tab) in tabs)
             {
-                // A read the user starts under the fault: a clear message (or the list, when it got through), never a crash.
-                await page.Page.Locator(typedInto!).FillAsync(typed + "1");
-                await page.Page.Locator(typedInto!).FillAsync(typed);
-                await Assertions.Expect(page.Page.Locator("#dnd-total, #dnd-tabs .osvi-error").First).ToBeVisibleAsync(new() { Timeout = 30000 });
-            }
+                await CheckAsync(failures, tab, $"{page.Name} after {fault}", async where =>
+                {
+                    // Recovery: the next poll after the fault ends (one interval, plus the breaker's 2 s when it had opened).
+                    if (page.AppBar)
+                    {
+                        await Assertions.Expect(tab.Page.Locator("#osvi-connection")).ToHaveAttributeAsync("data-state", "reachable",
+                            new() { Timeout = (float)(Interval * 2 + TimeSpan.FromSeconds(2 + 6)).TotalMilliseconds });
+                    }
 
-            await AssertUsableAsync(page, $"{pageName} under {fault}", typedInto, typed);
-            await page.ScreenshotAsync($"fault-{pageName}-{fault}");
+                    if (page.Retry is not null && await tab.Page.Locator(page.Retry).CountAsync() > 0)
+                    {
+                        await tab.Page.Locator(page.Retry).First.ClickAsync();
+                    }
+
+                    if (page.Says is not null)
+                    {
+                        await Assertions.Expect(tab.Page.Locator(page.Says)).ToHaveCountAsync(0, new() { Timeout = 15000 });
+                    }
+
+                    if (page.Updated is not null)
+                    {
+                        await Assertions.Expect(tab.Page.Locator(page.Updated)).Not.ToHaveAttributeAsync("data-updated", updated.GetValueOrDefault(page.Name) ?? "",
+                            new() { Timeout = 15000 });
+                    }
+
+                    await Assertions.Expect(tab.Page.Locator(page.Ready).First).ToBeVisibleAsync(new() { Timeout = 15000 });
+                    await AssertUsableAsync(tab, page, where);
+                });
+            }
         }
         finally
         {
-            dashboard.Faults.Clear();
+            foreach (var (_, tab) in tabs.Skip(1))
+            {
+                await tab.DisposeAsync();
+            }
         }
 
-        // Recovery: the next poll after the fault ends (one interval, plus the breaker's 2 s when it had opened).
-        await Assertions.Expect(page.Page.Locator("#osvi-connection")).ToHaveAttributeAsync("data-state", "reachable",
-            new() { Timeout = (float)(Interval * 2 + TimeSpan.FromSeconds(2 + 6)).TotalMilliseconds });
-        if (pageName == "overview")
-        {
-            await Assertions.Expect(page.Page.Locator("#last-updated")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("osvi-updated--stale"),
-                new() { Timeout = 15000 });
-            var before = await page.Page.Locator("#last-updated").GetAttributeAsync("data-updated");
-            await Assertions.Expect(page.Page.Locator("#last-updated")).Not.ToHaveAttributeAsync("data-updated", before ?? "", new() { Timeout = 15000 });
-        }
-        else if (pageName == "dnd" && await page.Page.Locator("#dnd-tabs .osvi-error-retry").CountAsync() > 0)
-        {
-            await page.Page.Locator("#dnd-tabs .osvi-error-retry").ClickAsync();
-            await Assertions.Expect(page.Page.Locator("#dnd-tabs .osvi-error")).ToHaveCountAsync(0, new() { Timeout = 15000 });
-        }
-
-        await AssertUsableAsync(page, $"{pageName} after {fault}", typedInto, typed);
+        Assert.True(failures.Count == 0, $"{failures.Count} of {pages.Count * 2} checks under {fault} failed:\n" + string.Join("\n", failures));
     }
 
     [Theory]
@@ -143,29 +269,20 @@ public sealed class FaultTests(BrowserFixture browser, FaultTests.FaultyDashboar
         var number = fault == "error" ? "98617 40001" : "98617 40002";
         await dialog.GetByLabel("Phone number").FillAsync(number);
         await dialog.GetByLabel("Reason (optional)").FillAsync("asked under a fault");
-        var posts = dashboard.Count("POST", "/v1/dnd_numbers");
 
-        dashboard.Faults.Add(new FaultRule(fault == "error" ? FaultKinds.Error : FaultKinds.Abort, Method: "POST", Route: "/v1/dnd_numbers"));
-        try
+        await SentOnceUnderFaultAsync(page, "/v1/dnd_numbers", 1, [ActionRule(fault, "/v1/dnd_numbers")], async () =>
         {
             await page.Page.Locator("#dnd-add-submit").ClickAsync();
             await Assertions.Expect(dialog.Locator(".osvi-error, [data-outcome=unknown]").First).ToBeVisibleAsync(new() { Timeout = 30000 });
             await Assertions.Expect(dialog).ToContainTextAsync(fault == "error" ? "OSVI had an internal error" : "outcome unknown",
                 new() { Timeout = 5000, IgnoreCase = true });
-            await page.Page.WaitForTimeoutAsync((int)(Interval * 2).TotalMilliseconds);
-            Assert.Equal(posts + 1, dashboard.Count("POST", "/v1/dnd_numbers"));
+        }, async () =>
+        {
             await Assertions.Expect(dialog.GetByLabel("Phone number")).ToHaveValueAsync(number);
             await Assertions.Expect(dialog.GetByLabel("Reason (optional)")).ToHaveValueAsync("asked under a fault");
             await page.ScreenshotAsync($"fault-dnd-add-{fault}");
-            await AssertUsableAsync(page, $"DND add under {fault}", null, "");
-        }
-        finally
-        {
-            dashboard.Faults.Clear();
-        }
-
-        await page.Page.WaitForTimeoutAsync((int)(Interval * 2).TotalMilliseconds);
-        Assert.Equal(posts + 1, dashboard.Count("POST", "/v1/dnd_numbers"));
+            await AssertUsableAsync(page, null, $"DND add under {fault}");
+        });
     }
 
     [Theory]
@@ -181,18 +298,136 @@ public sealed class FaultTests(BrowserFixture browser, FaultTests.FaultyDashboar
         var input = page.Page.Locator("#chat-first-message-input");
         await Assertions.Expect(input).ToBeVisibleAsync(new() { Timeout = 30000 });
         await input.FillAsync("Where is my order?");
-        var posts = dashboard.Count("POST", "/v1/chat/inbound");
 
-        dashboard.Faults.Add(new FaultRule(fault == "error" ? FaultKinds.Error : FaultKinds.Abort, Method: "POST", Route: "/v1/chat/inbound"));
-        try
+        await SentOnceUnderFaultAsync(page, "/v1/chat/inbound", 1, [ActionRule(fault, "/v1/chat/inbound")], async () =>
         {
             await page.Page.Locator("#chat-first-message-send").ClickAsync();
             await Assertions.Expect(page.Page.Locator("#chat-first-message .osvi-error, #chat-no-session .osvi-error").First).ToBeVisibleAsync(new() { Timeout = 30000 });
-            await page.Page.WaitForTimeoutAsync((int)(Interval * 2).TotalMilliseconds);
-            Assert.Equal(posts + 1, dashboard.Count("POST", "/v1/chat/inbound"));
+        }, async () =>
+        {
             await Assertions.Expect(input).ToHaveValueAsync("Where is my order?");
             await page.ScreenshotAsync($"fault-chat-send-{fault}");
-            await AssertUsableAsync(page, $"chat send under {fault}", null, "");
+            await AssertUsableAsync(page, null, $"chat send under {fault}");
+        });
+    }
+
+    /// <summary>The start-call dialog from the call log: the POST meets the fault, is sent once, the dialog says so once
+    /// (OSVI's own text for an error; "outcome unknown" either way, as OSVI may have placed the call), blocks sending again
+    /// until the user says they checked the log, and keeps everything typed.</summary>
+    [Theory]
+    [InlineData("error")]
+    [InlineData("dropped")]
+    public async Task StartCall_MeetsAFault_IsReportedOnce_NotResent_DialogKeepsTheInput(string fault)
+    {
+        _ = dashboard.BaseUrl;
+        using var admin = SimulatorAdmin.For(dashboard.Embedded.BaseUrl);
+        var agent = await admin.AgentIdAsync("Appointment Reminder");
+        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl, signInAs: DashboardRoles.Operator);
+        await page.GotoAsync("/calls");
+        await page.Page.Locator("#new-call").ClickAsync();
+        // The one dialog open (its title follows the step).
+        var dialog = page.Page.Locator(".mud-dialog");
+        await Assertions.Expect(dialog.Locator("#call-agent")).ToBeEnabledAsync(new() { Timeout = 30000 });
+        await dialog.Locator(".mud-select").First.ClickAsync();
+        await page.Page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Appointment Reminder" }).First.ClickAsync();
+        var number = fault == "error" ? "98617 50001" : "98617 50002";
+        await dialog.GetByLabel("Phone number").FillAsync(number);
+        await dialog.GetByLabel("Person's name").FillAsync("Asha under a fault");
+        await dialog.Locator("#review-call").ClickAsync();
+        await Assertions.Expect(dialog.Locator("#start-call-confirm")).ToBeVisibleAsync(new() { Timeout = 30000 });
+
+        var error = dialog.Locator("#start-call-error");
+        await SentOnceUnderFaultAsync(page, "/v1/call", 1, [ActionRule(fault, "/v1/call")], async () =>
+        {
+            await dialog.Locator("#start-call").ClickAsync();
+            await Assertions.Expect(error).ToBeVisibleAsync(new() { Timeout = 30000 });
+        }, async () =>
+        {
+            await Assertions.Expect(error.Locator(".osvi-error")).ToHaveCountAsync(1);
+            await Assertions.Expect(error).ToContainTextAsync("outcome is unknown");
+            await Assertions.Expect(error).ToContainTextAsync(fault == "error" ? "OSVI answered HTTP 500: “Internal server error”" : "OSVI could not be reached");
+            await Assertions.Expect(dialog.Locator("#start-call-unknown")).ToContainTextAsync("Check the call log");
+            // Not by itself, and not by a second click: sending again waits until the user says they checked the log.
+            await Assertions.Expect(dialog.Locator("#start-call")).ToBeDisabledAsync();
+            await page.ScreenshotAsync($"fault-start-call-{fault}");
+            await AssertUsableAsync(page, null, $"starting a call under {fault}");
+
+            // Everything typed is still in the form.
+            await dialog.Locator("#start-call-back").ClickAsync();
+            await Assertions.Expect(dialog.GetByLabel("Phone number")).ToHaveValueAsync(number);
+            await Assertions.Expect(dialog.GetByLabel("Person's name")).ToHaveValueAsync("Asha under a fault");
+            await Assertions.Expect(dialog.Locator("#call-agent")).ToHaveValueAsync(agent);
+            await Assertions.Expect(dialog.Locator(".mud-select").First).ToContainTextAsync("Appointment Reminder");
+        });
+    }
+
+    /// <summary>A contact upload in batches of 2 (5 contacts, 3 batches): the first batch goes through, the second meets the
+    /// fault. Each batch is sent exactly once, the third never; the report names the batch that went through (with its
+    /// upload id), the failed one (OSVI's text, or "no answer" for a dropped connection) and the one not sent.</summary>
+    [Theory]
+    [InlineData("error")]
+    [InlineData("dropped")]
+    public async Task UploadBatch_MeetsAFault_IsReportedWithWhatWentThrough_NotResent(string fault)
+    {
+        _ = dashboard.BaseUrl;
+        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl, signInAs: DashboardRoles.Operator);
+        await page.GotoAsync($"/campaigns/{UploadTo}/upload");
+        var contacts = fault == "error"
+            ? "phone,person_name\n9876510001,Asha\n9876510002,Bala\n9876510003,Chitra\n9876510004,Dev\n9876510005,Esha\n"
+            : "phone,person_name\n9876520001,Farah\n9876520002,Gopal\n9876520003,Hema\n9876520004,Isha\n9876520005,Jai\n";
+        await page.ChooseFileAsync("#contacts-file", new FilePayload { Name = "contacts.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(contacts) });
+        await Assertions.Expect(page.Page.Locator("#contact-preview")).ToHaveAttributeAsync("data-ready", "5", new() { Timeout = 30000 });
+        await page.Page.Locator("#review-send").ClickAsync();
+        await Assertions.Expect(page.Page.Locator("#confirm-send")).ToContainTextAsync("Send 3 batches", new() { Timeout = 30000 });
+
+        // The first upload request passes untouched; the next one meets the fault. Batch 1 is sent once, batch 2 once, batch 3 never.
+        var report = page.Page.Locator("#upload-report");
+        FaultRule[] rules = [new FaultRule(FaultKinds.Latency, Method: "POST", Route: ContactsRoute, Times: 1), ActionRule(fault, ContactsRoute)];
+        await SentOnceUnderFaultAsync(page, ContactsRoute, 2, rules, async () =>
+        {
+            await page.Page.Locator("#confirm-send").ClickAsync();
+            await Assertions.Expect(report).ToHaveAttributeAsync("data-finished", "true", new() { Timeout = 30000 });
+        }, async () =>
+        {
+            await Assertions.Expect(report).ToHaveAttributeAsync("data-sent", "1");
+            await Assertions.Expect(report.Locator("tr[data-batch='1']")).ToHaveAttributeAsync("data-state", "sent");
+            await Assertions.Expect(report.Locator("tr[data-batch='2']")).ToHaveAttributeAsync("data-state", fault == "error" ? "failed" : "outcomeunknown");
+            await Assertions.Expect(report.Locator("tr[data-batch='3']")).ToHaveAttributeAsync("data-state", "notsent");
+            var outcome = page.Page.Locator("#report-outcome");
+            await Assertions.Expect(outcome).ToContainTextAsync(fault == "error"
+                ? "Batch 2 of 3 failed: OSVI did not store it"
+                : "Batch 2 of 3: no answer from OSVI, so it may or may not have been stored");
+            if (fault == "error")
+            {
+                await Assertions.Expect(outcome).ToContainTextAsync("OSVI answered HTTP 500: “Internal server error”");
+            }
+
+            await Assertions.Expect(outcome).ToContainTextAsync(new Regex(@"Batch 1 went through \(upload #\d+, 2 contacts\)\. Batch 3 was not sent\."));
+            await Assertions.Expect(outcome).ToContainTextAsync("Nothing was sent twice");
+            await Assertions.Expect(page.Page.Locator(".osvi-error")).ToHaveCountAsync(1);
+            await outcome.ScrollIntoViewIfNeededAsync();
+            await page.ScreenshotAsync($"fault-upload-{fault}");
+            await AssertUsableAsync(page, null, $"an upload under {fault}");
+        });
+    }
+
+    /// <summary>Runs an action whose POSTs to <paramref name="route"/> meet <paramref name="rules"/>, then proves it reached
+    /// the simulator exactly <paramref name="sends"/> more times: after its message showed, two refresh intervals later
+    /// (<paramref name="then"/> checks the page meanwhile) and two more after the fault is gone — nothing is resent.</summary>
+    private async Task SentOnceUnderFaultAsync(DashboardBrowser page, string route, int sends, FaultRule[] rules, Func<Task> act, Func<Task> then)
+    {
+        var before = dashboard.Count("POST", route);
+        foreach (var rule in rules)
+        {
+            dashboard.Faults.Add(rule);
+        }
+
+        try
+        {
+            await act();
+            await page.Page.WaitForTimeoutAsync((int)(Interval * 2).TotalMilliseconds);
+            Assert.Equal(before + sends, dashboard.Count("POST", route));
+            await then();
         }
         finally
         {
@@ -200,7 +435,7 @@ public sealed class FaultTests(BrowserFixture browser, FaultTests.FaultyDashboar
         }
 
         await page.Page.WaitForTimeoutAsync((int)(Interval * 2).TotalMilliseconds);
-        Assert.Equal(posts + 1, dashboard.Count("POST", "/v1/chat/inbound"));
+        Assert.Equal(before + sends, dashboard.Count("POST", route));
     }
 
     private static FaultRule Rule(string fault) => fault switch
@@ -213,6 +448,10 @@ public sealed class FaultTests(BrowserFixture browser, FaultTests.FaultyDashboar
         _ => throw new ArgumentOutOfRangeException(nameof(fault)),
     };
 
+    /// <summary>An action's request meets a 500 ("error") or a dropped connection ("dropped").</summary>
+    private static FaultRule ActionRule(string fault, string route) =>
+        new(fault == "error" ? FaultKinds.Error : FaultKinds.Abort, Method: "POST", Route: route);
+
     private static string? ExpectedState(string fault) => fault switch
     {
         "rate-limit" => "degraded",
@@ -221,16 +460,82 @@ public sealed class FaultTests(BrowserFixture browser, FaultTests.FaultyDashboar
         _ => null,
     };
 
-    private static async Task<(string Path, string Ready, string? TypedInto, string Typed)> PageAsync(SimulatorAdmin admin, string page, string fault) => page switch
-    {
-        "overview" => ("/", "#stat-active-agents", null, ""),
-        "dnd" => ($"/dnd?agent_uuid={await admin.AgentIdAsync("Policy Renewals")}", "#dnd-total", "#dnd-tabs input[type=text] >> nth=0", "98765"),
-        "chat" => ($"/chat?agent_uuid={await admin.AgentIdAsync("Order Help Chat")}&customer_id=fault-{fault}", "#chat-first-message-input",
-            "#chat-first-message-input", "typed while OSVI was failing"),
-        _ => throw new ArgumentOutOfRangeException(nameof(page)),
-    };
+    /// <summary>The pages under test (the data table of the theory).</summary>
+    private static async Task<IReadOnlyList<FaultPage>> PagesAsync(SimulatorAdmin admin, string fault, string callId) =>
+    [
+        new("overview", "/", "#stat-active-agents") { Updated = "#last-updated", Says = "#last-updated.osvi-updated--stale" },
+        new("dnd", $"/dnd?agent_uuid={await admin.AgentIdAsync("Policy Renewals")}", "#dnd-total")
+        {
+            TypedInto = "#dnd-tabs input[type=text] >> nth=0",
+            Typed = "98765",
+            Read = async page =>
+            {
+                await page.Locator("#dnd-tabs input[type=text] >> nth=0").FillAsync("987651");
+                await page.Locator("#dnd-tabs input[type=text] >> nth=0").FillAsync("98765");
+            },
+            ReadOutcome = "#dnd-total, #dnd-tabs .osvi-error",
+            Retry = "#dnd-tabs .osvi-error-retry",
+        },
+        new("chat", $"/chat?agent_uuid={await admin.AgentIdAsync("Order Help Chat")}&customer_id=fault-{fault}", "#chat-first-message-input")
+        {
+            TypedInto = "#chat-first-message-input",
+            Typed = "typed while OSVI was failing",
+        },
+        new("calls", "/calls", "#call-log tbody tr.osvi-call-row, #calls-empty")
+        {
+            TypedInto = "#filter-phone",
+            Typed = "98765",
+            Read = page => page.Locator("#refresh").ClickAsync(),
+            ReadOutcome = "#call-log tbody tr.osvi-call-row, #calls-error .osvi-error, #calls-empty",
+            Says = "#calls-error",
+            Retry = "#calls-error .osvi-error-retry",
+        },
+        new("call", $"/calls/{callId}", "#call-header")
+        {
+            TypedInto = "#transcript-search",
+            Typed = "thank",
+        },
+        new("agents", "/agents", "[data-agent-id] .osvi-agent-today-total:not(:empty)")
+        {
+            Updated = "#last-updated",
+            Says = ".osvi-error, .osvi-row-error",
+        },
+        new("campaigns", "/campaigns", $"tr[data-campaign-id='{Watched}'] .osvi-progress")
+        {
+            TypedInto = "#watch-local-name",
+            Typed = "typed while OSVI was failing",
+            Says = ".osvi-row-error",
+        },
+        new("campaign", $"/campaigns/{Watched}", "#stat-total")
+        {
+            Updated = "#last-updated",
+            Says = "#last-updated.osvi-updated--stale",
+        },
+        new("monitor", "/monitor", $".osvi-tile[data-campaign-id='{Watched}'] [data-figure=pickup]")
+        {
+            AppBar = false,
+            Updated = "#wall-updated",
+            Says = "#wall-stale",
+            Never = ".osvi-error, .mud-alert",
+        },
+    ];
 
-    private static async Task AssertUsableAsync(DashboardBrowser page, string where, string? typedInto, string typed)
+    /// <summary>Runs one page × fault check and records its failure (with a screenshot) instead of stopping, so one run
+    /// names every pair that failed.</summary>
+    private static async Task CheckAsync(List<string> failures, DashboardBrowser tab, string where, Func<string, Task> check)
+    {
+        try
+        {
+            await check(where);
+        }
+        catch (Exception exception) when (exception is PlaywrightException or Xunit.Sdk.XunitException)
+        {
+            failures.Add($"{where}: {string.Join(" / ", exception.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries).Take(6))}");
+            await tab.ScreenshotAsync("fault-failed-" + where.Replace(' ', '-'));
+        }
+    }
+
+    private static async Task AssertUsableAsync(DashboardBrowser page, FaultPage? shown, string where)
     {
         await page.WaitInteractiveAsync();
         await page.AssertNoErrorsAsync(where);
@@ -238,9 +543,14 @@ public sealed class FaultTests(BrowserFixture browser, FaultTests.FaultyDashboar
         Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
         Assert.DoesNotContain("unhandled error", text, StringComparison.OrdinalIgnoreCase);
-        if (typedInto is not null)
+        if (shown?.TypedInto is { } typedInto)
         {
-            await Assertions.Expect(page.Page.Locator(typedInto)).ToHaveValueAsync(typed);
+            await Assertions.Expect(page.Page.Locator(typedInto)).ToHaveValueAsync(shown.Typed);
+        }
+
+        if (shown?.Never is { } never)
+        {
+            Assert.True(await page.Page.Locator(never).CountAsync() == 0, $"{where} shows an error box ({never})");
         }
     }
 }

@@ -12,6 +12,7 @@ internal static class OsviClientSetup
     {
         services.AddOsviClient(configuration);
         services.AddSingleton<OsviAuthAlarm>();
+        services.AddSingleton<OsviRateLimitMemory>();
         services.AddSingleton<SecretRedactor>();
         services.AddTransient<OsviGateway>();
         return services;

@@ -1,5 +1,6 @@
 using Osvi.Client;
 using Osvi.Dashboard.Security;
+using Polly.CircuitBreaker;
 
 namespace Osvi.Dashboard.Services;
 
@@ -7,8 +8,11 @@ namespace Osvi.Dashboard.Services;
 /// upstream failure into a <see cref="ServiceResult{T}"/> with an <see cref="OsviError"/> (<see cref="OsviErrors"/>), scrubs secrets from OSVI's
 /// messages, and logs a rejected token (401) loudly once. A cancelled <c>ct</c> passes through as
 /// <see cref="OperationCanceledException"/>. It never retries: retries of GETs live in the HTTP pipeline.</summary>
-public sealed partial class OsviGateway(IOsviApi api, OsviAuthAlarm alarm, SecretRedactor redactor, ILogger<OsviGateway> logger)
+public sealed partial class OsviGateway(IOsviApi api, OsviAuthAlarm alarm, SecretRedactor redactor, ILogger<OsviGateway> logger,
+    OsviRateLimitMemory? rateLimits = null)
 {
+    private readonly OsviRateLimitMemory _rateLimits = rateLimits ?? new();
+
     /// <summary>Runs one OSVI call.</summary>
     /// <param name="operation">A short name for logs, e.g. <c>list active agents</c>.</param>
     /// <param name="call">The call; pass the given token on to Refit.</param>
@@ -20,6 +24,7 @@ public sealed partial class OsviGateway(IOsviApi api, OsviAuthAlarm alarm, Secre
         {
             var value = await call(api, ct);
             alarm.Clear();
+            _rateLimits.Answered(null);
             return ServiceResult<T>.Success(value);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -28,6 +33,15 @@ public sealed partial class OsviGateway(IOsviApi api, OsviAuthAlarm alarm, Secre
         }
         catch (Exception exception) when (OsviErrors.TryFromException(exception, out var error))
         {
+            if (HeldBack(exception))
+            {
+                error = _rateLimits.Explain(error);
+            }
+            else
+            {
+                _rateLimits.Answered(error);
+            }
+
             return ServiceResult<T>.Failed(Report(operation, error));
         }
     }
@@ -46,7 +60,23 @@ public sealed partial class OsviGateway(IOsviApi api, OsviAuthAlarm alarm, Secre
     public OsviError? Translate(string operation, Refit.IApiResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        return OsviErrors.FromResponse(response) is { } error ? Report(operation, error) : null;
+        var error = OsviErrors.FromResponse(response);
+        _rateLimits.Answered(error);
+        return error is null ? null : Report(operation, error);
+    }
+
+    // The circuit breaker held the request back: nothing was sent, so OSVI's latest answer says why.
+    private static bool HeldBack(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is BrokenCircuitException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private OsviError Report(string operation, OsviError error)
@@ -70,6 +100,26 @@ public sealed partial class OsviGateway(IOsviApi api, OsviAuthAlarm alarm, Secre
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "OSVI {Operation} failed: {Kind} (HTTP {StatusCode}): {Message}")]
     private static partial void LogFailed(ILogger logger, string operation, OsviErrorKind kind, int? statusCode, string message);
+}
+
+/// <summary>Remembers OSVI's latest 429 until OSVI answers otherwise or cannot be reached. A run of 429s opens the circuit
+/// breaker, which then holds requests back; those failures are still OSVI's rate limit (with its wait), not an
+/// unreachable OSVI, and say so.</summary>
+public sealed class OsviRateLimitMemory
+{
+    private OsviError? _limited;
+
+    /// <summary>Notes the outcome of a request that was sent (null: success).</summary>
+    public void Answered(OsviError? error) => Volatile.Write(ref _limited, error is { Kind: OsviErrorKind.RateLimited } ? error : null);
+
+    /// <summary>The failure of a request the circuit breaker held back: the remembered rate limit, else <paramref name="error"/>.</summary>
+    public OsviError Explain(OsviError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return Volatile.Read(ref _limited) is { } limited
+            ? new OsviError(OsviErrorKind.RateLimited, null, "OSVI is rate limiting the dashboard; its requests are paused for a few seconds to let the limit pass.", [], limited.RetryAfter)
+            : error;
+    }
 }
 
 /// <summary>Remembers that a 401 has been reported, so a bad token is logged loudly once, not on every poll.</summary>

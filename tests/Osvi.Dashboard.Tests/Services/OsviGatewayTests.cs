@@ -91,6 +91,39 @@ public sealed class OsviGatewayTests
         new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout", new TimeoutException()),
     };
 
+    [Fact]
+    public async Task SendAsync_BreakerHoldsBackAfterRateLimits_SaysRateLimitedUntilOsviAnswersOtherwise()
+    {
+        var gateway = new OsviGateway(_api, _alarm, TestOptions.Redactor(), _logger, new OsviRateLimitMemory());
+        var limited = await OsviFailures.ApiAsync(HttpStatusCode.TooManyRequests, """{"success":false,"error":"Rate limit exceeded"}""",
+            configure: response => response.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(5)));
+        Task<ServiceResult<IReadOnlyList<ActiveAgent>>> Send() => gateway.SendAsync("agents", (api, ct) => api.GetActiveAgentsAsync(ct), TestContext.Current.CancellationToken);
+
+        _api.OnGetActiveAgents = _ => throw limited;
+        await Send();
+        _api.OnGetActiveAgents = _ => throw new BrokenCircuitException("open");
+        var heldBack = (await Send()).Error!;
+
+        // Nothing was sent, and OSVI is not away: it is still the rate limit, with OSVI's wait.
+        Assert.Equal(OsviErrorKind.RateLimited, heldBack.Kind);
+        Assert.Null(heldBack.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(5), heldBack.RetryAfter);
+
+        // OSVI answered since: an open breaker is an OSVI that keeps failing again.
+        _api.OnGetActiveAgents = _ => Task.FromResult<IReadOnlyList<ActiveAgent>>([]);
+        await Send();
+        _api.OnGetActiveAgents = _ => throw new BrokenCircuitException("open");
+        Assert.Equal(OsviErrorKind.Unreachable, (await Send()).Error!.Kind);
+
+        // So it is after a rate limit followed by dropped connections.
+        _api.OnGetActiveAgents = _ => throw limited;
+        await Send();
+        _api.OnGetActiveAgents = _ => throw OsviFailures.Unreachable();
+        await Send();
+        _api.OnGetActiveAgents = _ => throw new BrokenCircuitException("open");
+        Assert.Equal(OsviErrorKind.Unreachable, (await Send()).Error!.Kind);
+    }
+
     [Theory]
     [MemberData(nameof(TransportFailures))]
     public async Task SendAsync_NoAnswer_IsUnreachable(Exception failure)
