@@ -149,6 +149,8 @@ public sealed class TokenIsolationTests(BrowserFixture browser)
 
         var presignedPath = new Uri(presigned).GetLeftPart(UriPartial.Path);
         Assert.Empty(await capture.FindAsync(token, presigned, presignedPath, "signature=", "API-Token"));
+        // Only the audio stream may be left unread (the player stops reading it part-way); every other body is checked.
+        Assert.All(capture.Unfinished, where => Assert.Contains($"/recordings/{callId}", where, StringComparison.Ordinal));
         var logs = dashboard.Logs.Text;
         Assert.DoesNotContain(token, logs, StringComparison.Ordinal);
         Assert.DoesNotContain("signature=", logs, StringComparison.Ordinal);

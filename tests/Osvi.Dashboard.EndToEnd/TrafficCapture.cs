@@ -12,6 +12,11 @@ public sealed class TrafficCapture
 {
     private readonly ConcurrentQueue<(string Where, string Text)> _items = new();
     private readonly ConcurrentBag<Task> _pending = [];
+    private readonly ConcurrentQueue<string> _unfinished = new();
+
+    /// <summary>How long a response body may take to arrive: a media stream the browser stopped reading part-way never
+    /// finishes, and Playwright would wait for it for ever.</summary>
+    private static readonly TimeSpan s_bodyPatience = TimeSpan.FromSeconds(30);
 
     private TrafficCapture()
     {
@@ -36,6 +41,10 @@ public sealed class TrafficCapture
 
     /// <summary>Number of WebSocket frames captured.</summary>
     public int Frames => _items.Count(item => item.Where.StartsWith("ws ", StringComparison.Ordinal));
+
+    /// <summary>Responses whose body never finished arriving (their headers are captured; the test decides whether
+    /// such a response may be left unread, e.g. a recording's audio bytes).</summary>
+    public IReadOnlyList<string> Unfinished => [.. _unfinished];
 
     /// <summary>Waits for the response bodies still being read.</summary>
     public async Task CompleteAsync()
@@ -84,12 +93,16 @@ public sealed class TrafficCapture
         _items.Enqueue((where + " headers", $"{response.Status} {response.StatusText}\n{headers}"));
         try
         {
-            var body = await response.BodyAsync();
+            var body = await response.BodyAsync().WaitAsync(s_bodyPatience);
             _items.Enqueue((where + " body", Encoding.UTF8.GetString(body)));
         }
         catch (PlaywrightException)
         {
             // Redirects and aborted requests have no body.
+        }
+        catch (TimeoutException)
+        {
+            _unfinished.Enqueue(where);
         }
     }
 
