@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Osvi.Dashboard.Data;
 using Osvi.Dashboard.Options;
 using Osvi.Dashboard.Security;
 using Osvi.Dashboard.Security.Accounts;
+using Osvi.Dashboard.Services.Calls;
 using Osvi.Dashboard.Testing;
 using Osvi.Simulator.Diagnostics;
 using Osvi.Simulator.Hosting;
@@ -15,11 +18,15 @@ namespace Osvi.Benchmarks;
 /// <summary>
 /// Real circuits: the dashboard in demo mode on Kestrel in this process (so its managed heap can be measured after a full
 /// collection), N headless chromium pages (Debian's chromium through Playwright, 10 pages per browser context) on one
-/// page (each context signed in as the demo viewer), the embedded simulator counting every upstream request.
+/// page (each context signed in as the demo viewer), the embedded simulator counting every upstream request. Each page
+/// must show its data (<see cref="PageProfile"/>: 100 rows on <c>/calls?per_page=100</c> with auto-refresh switched on,
+/// a tile per watched campaign on <c>/monitor</c>) before it counts as open, and still show it at the end.
 /// <list type="bullet">
 /// <item><c>circuit-memory</c>: managed-heap and working-set growth per circuit after N circuits are open and showing
 /// data (goal ≤ 500 KB per circuit), and upstream requests per minute with 1 and with N circuits (must not grow).
-/// Options: <c>--circuits 100</c>, <c>--path /</c>, <c>--window 60</c> (seconds counted per phase).</item>
+/// Options: <c>--circuits 100</c>, <c>--path /</c> (or <c>/calls?per_page=100</c>, <c>/monitor</c>), <c>--window 60</c>
+/// (seconds counted per phase), <c>--watch 5</c> (campaigns watched for <c>/monitor</c>), <c>--hold S</c> (time for a
+/// heap dump).</item>
 /// <item><c>circuit-soak</c>: N circuits for <c>--minutes 10</c> with the simulator's clock running; heap after warm-up
 /// (<c>--warmup 2</c> minutes) grows ≤ 5 %, no error logged, every circuit's <c>#last-updated</c> still changing at the end.</item>
 /// </list>
@@ -27,8 +34,8 @@ namespace Osvi.Benchmarks;
 /// </summary>
 internal static class CircuitBenchmark
 {
-    public const string MemoryDescription = "server memory per circuit + upstream req/min, N chromium pages (--circuits 100 --path / --window 60)";
-    public const string SoakDescription = "N circuits for M minutes: heap growth, errors logged, live updates (--circuits 100 --minutes 10 --path /)";
+    public const string MemoryDescription = "server memory per circuit + upstream req/min, N chromium pages (--circuits 100 --path /calls?per_page=100 --window 60)";
+    public const string SoakDescription = "N circuits for M minutes: heap growth, errors logged, live updates (--circuits 100 --minutes 10 --warmup 2 --path /monitor)";
 
     private const int PagesPerContext = 10;
 
@@ -37,7 +44,7 @@ internal static class CircuitBenchmark
         var circuits = Option(args, "--circuits", 100);
         var path = StringOption(args, "--path", "/");
         var window = TimeSpan.FromSeconds(Option(args, "--window", 60));
-        await using var rig = await Rig.StartAsync(path);
+        await using var rig = await Rig.StartAsync(path, watched: Option(args, "--watch", 5));
 
         // One circuit first: start-up allocations (JIT, caches, the first poll) are not a circuit's cost.
         _ = await rig.OpenAsync(1);
@@ -51,7 +58,7 @@ internal static class CircuitBenchmark
         await Task.Delay(TimeSpan.FromSeconds(12));
         var (heapAfter, workingSetAfter) = Measure();
         var perMinuteMany = await rig.UpstreamPerMinuteAsync(window);
-        var live = await pages.CountUpdatingAsync();
+        var (live, showing) = await pages.CountUpdatingAsync();
         if (Option(args, "--hold", 0) is > 0 and var hold)
         {
             // Time to take a heap dump of this process (dotnet-gcdump collect -p PID) with the circuits open.
@@ -64,8 +71,8 @@ internal static class CircuitBenchmark
         Console.WriteLine(Invariant($"managed heap: {heapBefore / 1048576.0:F1} MB → {heapAfter / 1048576.0:F1} MB = {heapPer / 1024.0:F0} KB per circuit"));
         Console.WriteLine(Invariant($"working set:  {workingSetBefore / 1048576.0:F1} MB → {workingSetAfter / 1048576.0:F1} MB = {setPer / 1024.0:F0} KB per circuit (browsers in a child process)"));
         Console.WriteLine(Invariant($"upstream requests per minute: {perMinuteOne:F0} with 1 circuit, {perMinuteMany:F0} with {circuits + 1}"));
-        Console.WriteLine(Invariant($"circuits whose 'updated at' changed within 25 s: {live}/{circuits}"));
-        var pass = heapPer <= 500 * 1024 && perMinuteMany <= perMinuteOne * 1.2 + 2 && live == circuits;
+        Console.WriteLine(Invariant($"circuits whose 'updated at' changed within 25 s: {live}/{circuits}; showing {rig.Profile.Describe()}: {showing}/{circuits}"));
+        var pass = heapPer <= 500 * 1024 && perMinuteMany <= perMinuteOne * 1.2 + 2 && live == circuits && showing == circuits;
         Console.WriteLine(pass ? "PASS (≤ 500 KB per circuit, upstream flat, every circuit live)" : "FAIL");
         return pass ? 0 : 1;
     }
@@ -76,7 +83,7 @@ internal static class CircuitBenchmark
         var minutes = Option(args, "--minutes", 10);
         var warmup = Option(args, "--warmup", 2);
         var path = StringOption(args, "--path", "/");
-        await using var rig = await Rig.StartAsync(path, clockSpeed: 60);
+        await using var rig = await Rig.StartAsync(path, clockSpeed: 60, watched: Option(args, "--watch", 5));
         var pages = await rig.OpenAsync(circuits);
         var started = Stopwatch.StartNew();
         long? afterWarmup = null;
@@ -97,21 +104,25 @@ internal static class CircuitBenchmark
         var end = samples[^1].Heap;
         var growth = afterWarmup is { } baseline ? (end - baseline) / (double)baseline : double.NaN;
         var errors = rig.Factory.Logs.Events.Where(e => e.Level >= LogEventLevel.Error).ToList();
-        var live = await pages.CountUpdatingAsync();
+        var (live, showing) = await pages.CountUpdatingAsync();
         Console.WriteLine(Invariant($"heap after warm-up {afterWarmup / 1048576.0:F1} MB → end {end / 1048576.0:F1} MB: {growth * 100:+0.0;-0.0} %"));
         Console.WriteLine(Invariant($"errors logged: {errors.Count}{string.Concat(errors.Take(5).Select(e => "\n  " + e.RenderMessage(CultureInfo.InvariantCulture)))}"));
-        Console.WriteLine(Invariant($"circuits whose 'updated at' changed within 25 s at the end: {live}/{circuits}"));
-        var pass = growth <= 0.05 && errors.Count == 0 && live == circuits;
+        Console.WriteLine(Invariant($"circuits whose 'updated at' changed within 25 s at the end: {live}/{circuits}; showing {rig.Profile.Describe()}: {showing}/{circuits}"));
+        var pass = growth <= 0.05 && errors.Count == 0 && live == circuits && showing == circuits;
         Console.WriteLine(pass ? "PASS (heap ≤ +5 % after warm-up, no errors, every circuit live)" : "FAIL");
         return pass ? 0 : 1;
     }
 
-    /// <summary><c>circuit-browsers URL N</c> (the child process): opens N pages, prints READY, then answers each
-    /// "live" line on stdin with <c>LIVE n</c> (pages whose "updated at" changed within 25 s) until stdin closes.</summary>
+    /// <summary><c>circuit-browsers URL N UPDATED ITEMS COUNT AUTO</c> (the child process): opens N pages, waits until
+    /// each is interactive, shows COUNT elements matching ITEMS (<c>-</c> for none) and an UPDATED element with
+    /// <c>data-updated</c> (AUTO <c>yes</c>: switches the page's auto-refresh on first), prints READY, then answers each
+    /// "live" line on stdin with <c>LIVE n m</c> (n pages whose "updated at" changed within 25 s, m still showing COUNT
+    /// items) until stdin closes.</summary>
     public static async Task<int> RunBrowsersAsync(string[] args)
     {
         var url = args[0];
         var count = int.Parse(args[1], CultureInfo.InvariantCulture);
+        var profile = new PageProfile(args[2], args[3] == "-" ? null : args[3], int.Parse(args[4], CultureInfo.InvariantCulture), args[5] == "yes");
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -122,6 +133,7 @@ internal static class CircuitBenchmark
         });
         var pages = new List<IPage>();
         IBrowserContext? context = null;
+        var patience = new PageWaitForFunctionOptions { Timeout = 120_000, PollingInterval = 250 };
         for (var i = 0; i < count; i++)
         {
             if (i % PagesPerContext == 0)
@@ -147,7 +159,17 @@ internal static class CircuitBenchmark
             }
 
             await page.Locator("#render-state[data-interactive=yes]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 120_000 });
-            await page.Locator("#last-updated[data-updated]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 120_000 });
+            if (profile.AutoRefresh)
+            {
+                await page.Locator("#auto-refresh").CheckAsync(new() { Timeout = 120_000 });
+            }
+
+            await page.WaitForFunctionAsync("s => document.querySelector(s)?.dataset.updated", profile.UpdatedSelector, patience);
+            if (profile.ItemSelector is { } items)
+            {
+                await page.WaitForFunctionAsync("([s, n]) => document.querySelectorAll(s).length === n", new object[] { items, profile.Items }, patience);
+            }
+
             pages.Add(page);
         }
 
@@ -156,14 +178,39 @@ internal static class CircuitBenchmark
         {
             if (line == "live")
             {
-                var before = await Task.WhenAll(pages.Select(page => page.Locator("#last-updated").GetAttributeAsync("data-updated")));
+                var before = await Task.WhenAll(pages.Select(page => page.Locator(profile.UpdatedSelector).GetAttributeAsync("data-updated")));
                 await Task.Delay(TimeSpan.FromSeconds(25));
-                var after = await Task.WhenAll(pages.Select(page => page.Locator("#last-updated").GetAttributeAsync("data-updated")));
-                Console.WriteLine(Invariant($"LIVE {before.Zip(after).Count(pair => pair.First != pair.Second)}"));
+                var after = await Task.WhenAll(pages.Select(page => page.Locator(profile.UpdatedSelector).GetAttributeAsync("data-updated")));
+                var showing = profile.ItemSelector is { } items
+                    ? (await Task.WhenAll(pages.Select(page => page.Locator(items).CountAsync()))).Count(n => n == profile.Items)
+                    : pages.Count;
+                Console.WriteLine(Invariant($"LIVE {before.Zip(after).Count(pair => pair.First != pair.Second)} {showing}"));
             }
         }
 
         return 0;
+    }
+
+    /// <summary>What a page must show to count as open: the element whose <c>data-updated</c> changes with each update,
+    /// and <paramref name="Items"/> elements matching <paramref name="ItemSelector"/>.</summary>
+    internal sealed record PageProfile(string UpdatedSelector, string? ItemSelector, int Items, bool AutoRefresh)
+    {
+        public static PageProfile For(string path, int watched)
+        {
+            var route = path.Split('?')[0].TrimEnd('/');
+            return route switch
+            {
+                // The call log updates by itself only with auto-refresh on (the shared feed of exactly this page).
+                "/calls" => new("#calls-updated", "#call-log tr.osvi-call-row", CallLogView.FromUri(path).PerPage, AutoRefresh: true),
+                "/monitor" => new("#wall-updated", ".osvi-tile[data-campaign-id]", Math.Min(watched, new Dashboard.Services.Campaigns.CampaignOptions().WallboardTilesPerPage), AutoRefresh: false),
+                _ => new("#last-updated", null, 0, AutoRefresh: false),
+            };
+        }
+
+        public string Describe() => ItemSelector is null ? "data" : Invariant($"{Items} × {ItemSelector}");
+
+        public IEnumerable<string> ToArguments() =>
+            [UpdatedSelector, ItemSelector ?? "-", Items.ToString(CultureInfo.InvariantCulture), AutoRefresh ? "yes" : "no"];
     }
 
     /// <summary>The child process holding the browser pages.</summary>
@@ -173,7 +220,7 @@ internal static class CircuitBenchmark
 
         private BrowserProcess(Process process) => _process = process;
 
-        public static BrowserProcess Start(string url, int count)
+        public static BrowserProcess Start(string url, int count, PageProfile profile)
         {
             var start = new ProcessStartInfo(Environment.ProcessPath!)
             {
@@ -186,7 +233,7 @@ internal static class CircuitBenchmark
                 start.ArgumentList.Add(typeof(CircuitBenchmark).Assembly.Location);
             }
 
-            foreach (var arg in new[] { "circuit-browsers", url, count.ToString(CultureInfo.InvariantCulture) })
+            foreach (var arg in new[] { "circuit-browsers", url, count.ToString(CultureInfo.InvariantCulture) }.Concat(profile.ToArguments()))
             {
                 start.ArgumentList.Add(arg);
             }
@@ -207,12 +254,13 @@ internal static class CircuitBenchmark
             throw new InvalidOperationException($"The browser process ended before {prefix}.");
         }
 
-        /// <summary>Pages whose visible "updated at" changed within 25 s.</summary>
-        public async Task<int> CountUpdatingAsync()
+        /// <summary>Pages whose visible "updated at" changed within 25 s, and pages still showing their items.</summary>
+        public async Task<(int Live, int Showing)> CountUpdatingAsync()
         {
             await _process.StandardInput.WriteLineAsync("live");
             await _process.StandardInput.FlushAsync();
-            return int.Parse((await WaitForAsync("LIVE "))[5..], CultureInfo.InvariantCulture);
+            var counts = (await WaitForAsync("LIVE "))[5..].Split(' ');
+            return (int.Parse(counts[0], CultureInfo.InvariantCulture), int.Parse(counts[1], CultureInfo.InvariantCulture));
         }
 
         public void Dispose()
@@ -256,18 +304,28 @@ internal static class CircuitBenchmark
 
         public KestrelDashboardFactory Factory { get; } = new();
 
-        public long UpstreamTotal => Factory.Services.GetRequiredService<EmbeddedSimulator>().Services.GetRequiredService<RequestLog>().Total;
+        public PageProfile Profile { get; private set; } = PageProfile.For("/", 0);
 
-        public static async Task<Rig> StartAsync(string path, double clockSpeed = 1)
+        public long UpstreamTotal => Requests.Total;
+
+        public static async Task<Rig> StartAsync(string path, double clockSpeed = 1, int watched = 5)
         {
-            var rig = new Rig { _path = path };
+            var rig = new Rig { _path = path, Profile = PageProfile.For(path, watched) };
             rig.Factory
                 .WithSetting(DashboardConfigNames.LiveInterval, "00:00:10")
                 .WithSetting(DashboardConfigNames.LiveTick, "00:00:01")
                 .WithSetting("Simulator:ClockSpeed", clockSpeed.ToString(CultureInfo.InvariantCulture))
                 .WithSetting("Serilog:MinimumLevel:Default", "Warning");
             rig._baseUrl = rig.Factory.StartAndGetBaseUrl();
-            await Task.CompletedTask;
+            if (path.StartsWith("/monitor", StringComparison.Ordinal))
+            {
+                // The demo simulator's campaigns 7, 8, … as an admin would have added them on the Campaigns page.
+                var database = rig.Factory.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
+                await using var db = await database.CreateDbContextAsync();
+                db.WatchedCampaigns.AddRange(Enumerable.Range(7, watched).Select(id => new WatchedCampaign { CampaignId = id, AddedBy = "benchmark", AddedAt = DateTimeOffset.UtcNow }));
+                await db.SaveChangesAsync();
+            }
+
             return rig;
         }
 
@@ -275,18 +333,26 @@ internal static class CircuitBenchmark
         /// client's own objects are not counted as the server's memory, and waits until each is interactive and shows data.</summary>
         public async Task<BrowserProcess> OpenAsync(int count)
         {
-            var browsers = BrowserProcess.Start(_baseUrl + _path, count);
+            var browsers = BrowserProcess.Start(_baseUrl + _path, count, Profile);
             _browsers.Add(browsers);
             await browsers.WaitForAsync("READY");
             return browsers;
         }
 
-        /// <summary>Upstream requests per minute over <paramref name="window"/> (counted at the simulator).</summary>
+        private RequestLog Requests => Factory.Services.GetRequiredService<EmbeddedSimulator>().Services.GetRequiredService<RequestLog>();
+
+        /// <summary>Upstream requests per minute over <paramref name="window"/> (counted at the simulator), printed per route.</summary>
         public async Task<double> UpstreamPerMinuteAsync(TimeSpan window)
         {
-            var before = UpstreamTotal;
+            var before = Requests.Counts.ToDictionary(count => (count.Method, count.Route), count => count.Count);
+            var total = UpstreamTotal;
             await Task.Delay(window);
-            return (UpstreamTotal - before) / window.TotalMinutes;
+            var routes = Requests.Counts
+                .Select(count => (count.Method, count.Route, PerMinute: (count.Count - before.GetValueOrDefault((count.Method, count.Route))) / window.TotalMinutes))
+                .Where(count => count.PerMinute > 0)
+                .Select(count => Invariant($"{count.Method} {count.Route} {count.PerMinute:F0}"));
+            Console.WriteLine("  upstream per minute by route: " + string.Join(", ", routes));
+            return (UpstreamTotal - total) / window.TotalMinutes;
         }
 
         public async ValueTask DisposeAsync()

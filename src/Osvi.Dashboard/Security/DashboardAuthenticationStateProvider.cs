@@ -16,6 +16,7 @@ namespace Osvi.Dashboard.Security;
 internal sealed partial class DashboardAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
     IServiceScopeFactory scopes,
+    IHostApplicationLifetime lifetime,
     IOptions<DashboardOptions> options) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<DashboardAuthenticationStateProvider>();
@@ -26,8 +27,19 @@ internal sealed partial class DashboardAuthenticationStateProvider(
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         var principal = authenticationState.User;
-        await using var scope = scopes.CreateAsyncScope();
-        var valid = await SessionValidator.IsValidAsync(principal, scope.ServiceProvider, cancellationToken);
+        bool valid;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            valid = await SessionValidator.IsValidAsync(principal, scope.ServiceProvider, cancellationToken);
+        }
+        catch (ObjectDisposedException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            // The host is shutting down and has disposed its services before every circuit's check ended: the circuit
+            // ends with the host, so there is nothing to revoke (and no error to log for each open page).
+            return true;
+        }
+
         if (!valid)
         {
             LogSessionEnded(_logger, principal.Identity?.Name ?? "unknown");

@@ -67,6 +67,25 @@ public sealed class CallLogTests : OsviTestContext
         Assert.Equal("campaigns/7", row.QuerySelector(".osvi-call-campaign")!.GetAttribute("href"));
         Assert.Contains("--osvi-tag: #22c55e", row.QuerySelector(".osvi-call-tag")!.GetAttribute("style"), StringComparison.Ordinal);
         Assert.Contains("Time (Asia/Kolkata)", cut.Find("#call-log thead").TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("2026-06-12T", row.QuerySelector("a.osvi-call-link time")!.GetAttribute("datetime"), StringComparison.Ordinal);
+        Assert.Equal("true", row.QuerySelector(".osvi-call-type svg.mud-icon-root")!.GetAttribute("aria-hidden"));
+        Assert.Equal("no", row.QuerySelector(".osvi-phone")!.GetAttribute("translate"));
+    }
+
+    [Fact]
+    public void Render_HundredRows_CellsAreMarkupNotAComponentEach()
+    {
+        // Each component costs a circuit its state and two render buffers: with 100 rows of 9 cells, components per
+        // cell made an open call log cost several MB per browser (tests/Osvi.Benchmarks circuit-memory).
+        var cut = RenderAt("calls?per_page=100");
+
+        cut.WaitForAssertion(() => Assert.Equal(100, cut.FindAll("#call-log tbody tr.osvi-call-row").Count));
+        Assert.Equal(100, cut.FindAll("#call-log tbody .osvi-call-status").Count);
+        Assert.Empty(cut.FindComponents<Components.Calls.CallStatusChip>());
+        Assert.Empty(cut.FindComponents<Components.Calls.CallTagChip>());
+        Assert.Empty(cut.FindComponents<Components.Calls.ViewerTime>());
+        Assert.Empty(cut.FindComponents<Components.Controls.PhoneNumberText>());
+        Assert.DoesNotContain(cut.FindComponents<MudIcon>(), icon => icon.Instance.Icon is Icons.Material.Outlined.CallMade or Icons.Material.Outlined.CallReceived);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Osvi.Dashboard.Live;
 using Osvi.Dashboard.Security;
 using Osvi.Dashboard.Services.Agents;
 using Osvi.Dashboard.Services.Calls;
+using Osvi.Dashboard.Services.Phones;
 
 namespace Osvi.Dashboard.Components.Pages;
 
@@ -49,6 +50,9 @@ public sealed partial class Calls
 
     [Inject]
     public required ICurrentUser CurrentUser { get; init; }
+
+    [Inject]
+    public required IPhoneNumberDisplay Phones { get; init; }
 
     [Inject]
     public required TimeProvider Time { get; init; }
@@ -121,6 +125,8 @@ public sealed partial class Calls
             _error = null;
         }
 
+        // The rows show numbers through Phones.Show, which masks until the (cached) decision is known.
+        await Phones.IsMaskedAsync();
         _shown = (requested, page);
         StateHasChanged();
         return new GridData<CallListItem> { Items = page.Items, TotalItems = page.TotalCount };
