@@ -43,8 +43,8 @@ public sealed class CallsTests(BrowserFixture browser, CallsTests.DemoDashboard 
         Assert.NotEmpty(statuses);
         Assert.All(statuses, status => Assert.Equal("picked", status));
 
-        // Open the first answered call.
-        await rows.First.Locator("a.osvi-call-link").ClickAsync();
+        // Open the first answered call with a click on a plain cell: the time cell's link covers the whole row.
+        await rows.First.Locator("td:has([data-duration])").ClickAsync(new() { Force = true });
         await Assertions.Expect(page.Page.Locator("#call-headline")).ToHaveTextAsync("Answered", new() { Timeout = 20_000 });
         var turns = page.Page.Locator(".osvi-turn");
         await Assertions.Expect(turns.First).ToBeVisibleAsync(new() { Timeout = 20_000 });
