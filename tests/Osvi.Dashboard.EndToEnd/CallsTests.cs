@@ -35,6 +35,14 @@ public sealed class CallsTests(BrowserFixture browser, CallsTests.DemoDashboard 
         await page.ScreenshotAsync($"calls-log-{theme}");
         await page.AssertAccessibleAsync("the call log");
 
+        // The pager moves through the URL: the next page of the demo's calls, then its look at the bottom of the log.
+        await page.Page.Locator("#calls-next-page").ClickAsync();
+        await Assertions.Expect(page.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("[?&]page=2"), new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Page.Locator("#calls-page-info")).ToContainTextAsync("26-50 of ", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Page.Locator("#calls-previous-page")).ToBeEnabledAsync();
+        await page.Page.Locator("#calls-pager").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync($"calls-log-pager-{theme}");
+
         // Filter by status with the chips: the URL carries it and every row shown has it.
         await page.Page.Locator(".osvi-status-chips [data-status=picked]").ClickAsync();
         await Assertions.Expect(page.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("[?&]status=picked"), new() { Timeout = 20_000 });
@@ -43,8 +51,8 @@ public sealed class CallsTests(BrowserFixture browser, CallsTests.DemoDashboard 
         Assert.NotEmpty(statuses);
         Assert.All(statuses, status => Assert.Equal("picked", status));
 
-        // Open the first answered call.
-        await rows.First.Locator("a.osvi-call-link").ClickAsync();
+        // Open the first answered call with a click on a plain cell: the time cell's link covers the whole row.
+        await rows.First.Locator("td:has([data-duration])").ClickAsync(new() { Force = true });
         await Assertions.Expect(page.Page.Locator("#call-headline")).ToHaveTextAsync("Answered", new() { Timeout = 20_000 });
         var turns = page.Page.Locator(".osvi-turn");
         await Assertions.Expect(turns.First).ToBeVisibleAsync(new() { Timeout = 20_000 });

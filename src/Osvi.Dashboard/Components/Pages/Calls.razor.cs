@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
@@ -16,18 +17,17 @@ namespace Osvi.Dashboard.Components.Pages;
 /// dialog (<c>/calls/new?agent_uuid=…&amp;phone_number=…&amp;person_name=…</c> opens it prefilled).</summary>
 public sealed partial class Calls
 {
-    private static readonly int[] s_pageSizes = [.. CallLogView.PageSizes];
+    private const int ColumnCount = 9;
 
     private CallLogView _view = CallLogView.Default;
-    private MudDataGrid<CallListItem>? _grid;
     private CallExport? _export;
-    private int _gridKey;
     private (CallLogView View, CallPage Page)? _shown;
+    private bool _loading;
+    private CancellationTokenSource? _load;
     private OsviError? _error;
     private DateTimeOffset? _updatedAt;
     private DateTimeOffset? _checkedAt;
     private bool _autoRefresh;
-    private bool _forceReload;
     private CallLogPageKey? _autoKey;
     private ILiveSubscription<CallPage>? _autoSubscription;
     private LiveSnapshot<CallPage> _autoSnapshot = LiveSnapshot<CallPage>.Pending;
@@ -59,6 +59,25 @@ public sealed partial class Calls
 
     private string TimeTitle => $"Time ({ViewerZone.Zone.Id})";
 
+    // After a failure the last rows of the same view stay (under the error); another view's rows never show.
+    private IReadOnlyList<CallListItem>? Rows => _shown is ({ } view, { } page) && view == _view ? page.Items : null;
+
+    // Until the view's first page arrives, the last known total keeps the pager where the URL says.
+    private long TotalCount => Math.Max(_shown?.Page.TotalCount ?? 0, Rows is null ? ((long)(_view.Page - 1) * _view.PerPage) + 1 : 0);
+
+    private int LastPageNumber => (int)Math.Max(1, (TotalCount + _view.PerPage - 1) / _view.PerPage);
+
+    private string PageInfo
+    {
+        get
+        {
+            var total = TotalCount;
+            var first = total == 0 ? 0 : ((long)(_view.Page - 1) * _view.PerPage) + 1;
+            var last = Math.Min(total, (long)_view.Page * _view.PerPage);
+            return string.Create(CultureInfo.InvariantCulture, $"{first}-{last} of {total}");
+        }
+    }
+
     protected override async Task OnInitializedAsync()
     {
         _agents = Watch(ActiveAgentsKey.Instance, snapshot => _agents = snapshot);
@@ -67,6 +86,7 @@ public sealed partial class Calls
         var user = await CurrentUser.GetAsync();
         _canStartCalls = user.Can(DashboardPermission.StartCalls);
         _canExport = user.Can(DashboardPermission.ExportData);
+        await LoadAsync();
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -88,60 +108,86 @@ public sealed partial class Calls
         }
     }
 
-    /// <summary>The grid's data: one OSVI page per grid page, the grid's token passed on to Refit. With auto-refresh on,
-    /// the shared poller's snapshot of this very page is used instead of a request of our own.</summary>
-    private async Task<GridData<CallListItem>> LoadAsync(GridState<CallListItem> state, CancellationToken ct)
+    /// <summary>Shows the URL's page: one OSVI page per view, cancelled when another view is asked for or the page
+    /// closes. With auto-refresh on, the shared poller's snapshot of this very page is used instead of a request of our
+    /// own.</summary>
+    private async Task LoadAsync(bool force = false)
     {
-        var requested = _view with { Page = state.Page + 1, PerPage = state.PageSize };
-        if (requested != _view)
+        var requested = _view;
+        if (!force && _autoKey?.View == requested && _autoSnapshot is { HasValue: true, Value: { } live })
         {
-            // The pager moved: the URL follows, so back and forward step through pages too.
-            _view = requested;
-            Navigation.NavigateTo(_view.ToRelativeUrl());
-            FollowLivePage();
+            await ShowAsync(requested, live, _autoSnapshot.UpdatedAt, _autoSnapshot.CheckedAt, _autoSnapshot.Error);
+            return;
         }
 
-        CallPage page;
-        if (!_forceReload && _autoKey?.View == requested && _autoSnapshot is { HasValue: true, Value: { } live })
+        if (_load is not null)
         {
-            page = live;
-            _updatedAt = _autoSnapshot.UpdatedAt;
-            _checkedAt = _autoSnapshot.CheckedAt;
-            _error = _autoSnapshot.Error;
+            await _load.CancelAsync();
+            _load.Dispose();
         }
-        else
+
+        var load = CancellationTokenSource.CreateLinkedTokenSource(ComponentCancellation);
+        _load = load;
+        _loading = true;
+        StateHasChanged();
+        try
         {
-            var result = await CallsService.ListCallsAsync(requested.Filter, requested.Page, requested.PerPage, ct);
+            var result = await CallsService.ListCallsAsync(requested.Filter, requested.Page, requested.PerPage, load.Token);
+            if (load.IsCancellationRequested)
+            {
+                return;
+            }
+
+            _loading = false;
             _checkedAt = Time.GetUtcNow();
             if (!result.Succeeded)
             {
                 _error = result.Error;
-                StateHasChanged();
-                return Stale(requested);
+                return;
             }
 
-            page = result.Value;
-            _updatedAt = _checkedAt;
-            _error = null;
+            await ShowAsync(requested, result.Value, _checkedAt, _checkedAt, null);
         }
-
-        // The rows show numbers through Phones.Show, which masks until the (cached) decision is known.
-        await Phones.IsMaskedAsync();
-        _shown = (requested, page);
-        StateHasChanged();
-        return new GridData<CallListItem> { Items = page.Items, TotalItems = page.TotalCount };
+        catch (OperationCanceledException) when (load.IsCancellationRequested)
+        {
+            // A newer view (or the page closing) took over.
+        }
     }
 
-    // After a failure the last rows of the same view stay (under the error), and the total keeps the grid on its page:
-    // a total of 0 would send it back to the first page and the URL with it.
-    private GridData<CallListItem> Stale(CallLogView requested) => _shown is ({ } view, { } page) && view == requested
-        ? new GridData<CallListItem> { Items = page.Items, TotalItems = page.TotalCount }
-        : new GridData<CallListItem> { Items = [], TotalItems = Math.Max(_shown?.Page.TotalCount ?? 0, (requested.Page * requested.PerPage) + 1) };
-
-    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(() =>
+    private async Task ShowAsync(CallLogView view, CallPage page, DateTimeOffset? updatedAt, DateTimeOffset? checkedAt, OsviError? error)
     {
+        // The rows show numbers through Phones.Show, which masks until the (cached) decision is known.
+        await Phones.IsMaskedAsync();
+        _loading = false;
+        _shown = (view, page);
+        _updatedAt = updatedAt;
+        _checkedAt = checkedAt;
+        _error = error;
+    }
+
+    private void GoToPage(int page) => Navigation.NavigateTo((_view with { Page = Math.Clamp(page, 1, LastPageNumber) }).ToRelativeUrl());
+
+    private void FirstPage() => GoToPage(1);
+
+    private void PreviousPage() => GoToPage(_view.Page - 1);
+
+    private void NextPage() => GoToPage(_view.Page + 1);
+
+    private void LastPage() => GoToPage(LastPageNumber);
+
+    // A new page size starts at the first page, as the grid did.
+    private void SetPerPage(int perPage) => Navigation.NavigateTo((_view with { Page = 1, PerPage = perPage }).ToRelativeUrl());
+
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(async () =>
+    {
+        var viewBefore = _view;
         if (ReadLocation(initial: false))
         {
+            if (_view != viewBefore)
+            {
+                await LoadAsync();
+            }
+
             StateHasChanged();
         }
     });
@@ -165,12 +211,6 @@ public sealed partial class Calls
         }
 
         _view = view;
-        if (!initial)
-        {
-            // Re-create the grid at the URL's page and size (back/forward, a shared link, a new filter).
-            _gridKey++;
-        }
-
         FollowLivePage();
         return true;
     }
@@ -188,20 +228,7 @@ public sealed partial class Calls
             Live.RequestRefresh(_autoKey);
         }
 
-        if (_grid is null)
-        {
-            return;
-        }
-
-        _forceReload = true;
-        try
-        {
-            await _grid.ReloadServerData();
-        }
-        finally
-        {
-            _forceReload = false;
-        }
+        await LoadAsync(force: true);
     }
 
     private Task SetAutoRefreshAsync(bool on)
@@ -237,22 +264,20 @@ public sealed partial class Calls
             }
 
             _autoSnapshot = snapshot;
-            if (_grid is not null && snapshot.HasValue)
+            if (snapshot is { HasValue: true, Value: { } live })
             {
-                await _grid.ReloadServerData();
+                await ShowAsync(key.View, live, snapshot.UpdatedAt, snapshot.CheckedAt, snapshot.Error);
             }
             else
             {
                 _error = snapshot.Error;
                 _checkedAt = snapshot.CheckedAt;
-                StateHasChanged();
             }
+
+            StateHasChanged();
         }));
         _autoSnapshot = _autoSubscription.Current;
     }
-
-    private void OpenCall(DataGridRowClickEventArgs<CallListItem> args) =>
-        Navigation.NavigateTo($"calls/{Uri.EscapeDataString(args.Item.CallId)}");
 
     private Task ExportAsync() => _export?.StartAsync() ?? Task.CompletedTask;
 
@@ -288,6 +313,7 @@ public sealed partial class Calls
     {
         Navigation.LocationChanged -= OnLocationChanged;
         _autoSubscription?.Dispose();
+        _load?.Dispose();
         return ValueTask.CompletedTask;
     }
 }
