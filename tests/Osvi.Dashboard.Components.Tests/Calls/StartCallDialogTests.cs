@@ -7,7 +7,7 @@ using Osvi.Dashboard.Components.Tests.Support;
 using Osvi.Dashboard.Security;
 using Osvi.Dashboard.Services;
 using Osvi.Dashboard.Services.Agents;
-using Osvi.Dashboard.Services.Calls;
+using Osvi.Dashboard.Services.Dnd;
 using Osvi.Dashboard.Testing;
 using Osvi.Dashboard.Testing.Fakes;
 
@@ -81,8 +81,8 @@ public sealed class StartCallDialogTests : OsviTestContext
     [Fact]
     public async Task Review_NumberOnTheAgentsDndList_WarnsBeforeSending()
     {
-        _calls.OnFindOnDndList = (agent, phone) => ServiceResult<DndListing?>.Success(
-            agent == Agent && phone == "+919876543210" ? new DndListing(phone, "asked not to be called", OsviTestContext.Start) : null);
+        _calls.OnFindOnDndList = (agent, phone) => ServiceResult<DndEntryView?>.Success(
+            agent == Agent && phone == "+919876543210" ? new DndEntryView(1, agent, phone, "asked not to be called", OsviTestContext.Start) : null);
         var (provider, _) = await OpenAsync();
         Type(provider, "input#call-phone", "9876543210");
 

@@ -2,6 +2,7 @@ using Osvi.Client;
 using Osvi.Client.Contracts;
 using Osvi.Dashboard.Services;
 using Osvi.Dashboard.Services.Calls;
+using Osvi.Dashboard.Services.Dnd;
 
 namespace Osvi.Dashboard.Testing.Fakes;
 
@@ -30,7 +31,7 @@ public sealed class FakeCallsService : ICallsService
     public Dictionary<string, ServiceResult<RecordingAvailability>> Recordings { get; } = [];
 
     /// <summary>The DND entry found for a number (null: not listed).</summary>
-    public Func<string, string, ServiceResult<DndListing?>> OnFindOnDndList { get; set; } = (_, _) => ServiceResult<DndListing?>.Success(null);
+    public Func<string, string, ServiceResult<DndEntryView?>> OnFindOnDndList { get; set; } = (_, _) => ServiceResult<DndEntryView?>.Success(null);
 
     /// <summary>Answers a start request (default: a new call id).</summary>
     public Func<StartCallCommand, string, CancellationToken, Task<ServiceResult<string>>> OnStartCall { get; set; } =
@@ -75,7 +76,7 @@ public sealed class FakeCallsService : ICallsService
     public Task<ServiceResult<RecordingAvailability>> GetRecordingAvailabilityAsync(string callId, CancellationToken ct) =>
         Task.FromResult(Recordings.TryGetValue(callId, out var recording) ? recording : ServiceResult<RecordingAvailability>.Success(new RecordingAvailability(callId, false)));
 
-    public Task<ServiceResult<DndListing?>> FindOnDndListAsync(string agentUuid, string phoneE164, CancellationToken ct) =>
+    public Task<ServiceResult<DndEntryView?>> FindOnDndListAsync(string agentUuid, string phoneE164, CancellationToken ct) =>
         Task.FromResult(OnFindOnDndList(agentUuid, phoneE164));
 
     public Task<ServiceResult<string>> StartCallAsync(StartCallCommand command, string source, CancellationToken ct)

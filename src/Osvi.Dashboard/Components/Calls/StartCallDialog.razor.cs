@@ -10,6 +10,7 @@ using Osvi.Dashboard.Security;
 using Osvi.Dashboard.Services;
 using Osvi.Dashboard.Services.Agents;
 using Osvi.Dashboard.Services.Calls;
+using Osvi.Dashboard.Services.Dnd;
 
 namespace Osvi.Dashboard.Components.Calls;
 
@@ -31,7 +32,7 @@ public sealed partial class StartCallDialog
     private bool _allowed = true;
     private bool _blockedUntilChecked;
     private StartCallCommand? _command;
-    private DndListing? _dnd;
+    private DndEntryView? _dnd;
     private OsviError? _dndError;
     private OsviError? _error;
     private ServiceRefusal? _refusal;

@@ -193,11 +193,6 @@ public sealed record CallTranscriptView(string CallId, IReadOnlyList<TranscriptL
 /// <param name="HasRecording">True when OSVI has one.</param>
 public sealed record RecordingAvailability(string CallId, bool HasRecording);
 
-/// <summary>A number found on an agent's DND list.</summary>
-/// <param name="Phone">The entry's number.</param>
-/// <param name="Reason">Why it was added.</param>
-/// <param name="AddedAt">When.</param>
-public sealed record DndListing(string Phone, string? Reason, DateTimeOffset AddedAt);
 
 /// <summary>What the start-call dialog sends (the dashboard's form of <c>POST /v1/call</c>).</summary>
 public sealed record StartCallCommand

@@ -25,7 +25,7 @@ public interface ICallsService
 
     /// <summary>The agent's DND entry for this number, or null when it is not on the list (<c>GET /v1/dnd_numbers</c>
     /// searched by the number).</summary>
-    Task<ServiceResult<DndListing?>> FindOnDndListAsync(string agentUuid, string phoneE164, CancellationToken ct);
+    Task<ServiceResult<DndEntryView?>> FindOnDndListAsync(string agentUuid, string phoneE164, CancellationToken ct);
 
     /// <summary>Starts a call (<c>POST /v1/call</c>): needs <see cref="DashboardPermission.StartCalls"/>, is sent
     /// exactly once (never retried) and audited whatever the outcome. An <see cref="OsviErrorKind.Unreachable"/> failure
@@ -63,21 +63,16 @@ internal sealed class CallsService(OsviGateway osvi, IAuditedActions actions, Re
             : ServiceResult<RecordingAvailability>.Success(new RecordingAvailability(callId, lookup.Url is not null));
     }
 
-    public async Task<ServiceResult<DndListing?>> FindOnDndListAsync(string agentUuid, string phoneE164, CancellationToken ct)
+    public async Task<ServiceResult<DndEntryView?>> FindOnDndListAsync(string agentUuid, string phoneE164, CancellationToken ct)
     {
         var number = Phones.PhoneNumberRules.Parse(phoneE164, "IN");
         if (!number.IsValid)
         {
-            return ServiceResult<DndListing?>.Success(null);
+            return ServiceResult<DndEntryView?>.Success(null);
         }
 
         var lookup = await DndNumberLookup.FindAsync(osvi, agentUuid, number, ct);
-        return lookup switch
-        {
-            { Error: { } error } => ServiceResult<DndListing?>.Failed(error),
-            { Entry: { } entry } => ServiceResult<DndListing?>.Success(new DndListing(entry.Phone, entry.Reason, entry.CreatedAt)),
-            _ => ServiceResult<DndListing?>.Success(null),
-        };
+        return lookup.Error is { } error ? ServiceResult<DndEntryView?>.Failed(error) : ServiceResult<DndEntryView?>.Success(lookup.Entry);
     }
 
     public Task<ServiceResult<string>> StartCallAsync(StartCallCommand command, string source, CancellationToken ct)
