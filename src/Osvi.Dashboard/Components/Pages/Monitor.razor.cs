@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Osvi.Client;
 using Osvi.Dashboard.Components.Campaigns;
 using Osvi.Dashboard.Live;
-using Osvi.Dashboard.Services;
+using Osvi.Dashboard.Services.Calls;
 using Osvi.Dashboard.Services.Campaigns;
 using Osvi.Dashboard.Services.Overview;
 
@@ -44,10 +44,10 @@ public sealed partial class Monitor
     private Task? _loop;
 
     [Inject]
-    public required DashboardClock Clock { get; init; }
+    public required TimeProvider Time { get; init; }
 
     [Inject]
-    public required TimeProvider Time { get; init; }
+    public required IViewerTimeZone ViewerZone { get; init; }
 
     [Inject]
     public required IOverviewService Overviews { get; init; }
@@ -139,7 +139,10 @@ public sealed partial class Monitor
         }
     }
 
-    private string TimeOfDay(DateTimeOffset instant) => Clock.ToLocal(instant).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+    // The TV's own zone, like every page's "updated" label (the day "Calls today" counts is still the dashboard's).
+    private DateTimeOffset ViewerNow => ViewerZone.ToViewer(Time.GetUtcNow());
+
+    private string TimeOfDay(DateTimeOffset instant) => ViewerZone.ToViewer(instant).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 
     protected override async Task OnInitializedAsync()
     {
@@ -153,6 +156,14 @@ public sealed partial class Monitor
         _pageShownAt = Time.GetUtcNow();
         await ReloadWatchedAsync();
         _loop = RunAsync(ComponentCancellation);
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender && await ViewerZone.DetectAsync())
+        {
+            StateHasChanged();
+        }
     }
 
     protected override async ValueTask DisposeAsyncCore()
