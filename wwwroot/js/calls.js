@@ -126,7 +126,12 @@ export function attachPlayer(audio, transcriptSelector, dotnet) {
     audio.addEventListener(name, handler);
   }
   players.set(audio, handlers);
-  report();
+  // The element starts loading as soon as it is rendered, so it may have failed before these handlers were there.
+  if (audio.error) {
+    onError();
+  } else {
+    report();
+  }
 }
 
 /**

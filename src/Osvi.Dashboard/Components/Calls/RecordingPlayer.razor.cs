@@ -115,13 +115,15 @@ public sealed partial class RecordingPlayer
     // The dashboard's own answer when it gave one (it names OSVI's failure and never holds a URL or the token).
     private static string LoadFailureText(PlayerState state) => state switch
     {
+        { Message: { Length: > 0 } message } when message.StartsWith(RecordingEndpoint.FailurePrefix, StringComparison.Ordinal) =>
+            message[RecordingEndpoint.FailurePrefix.Length..],
         { Message: { Length: > 0 } message } => message,
-        { Status: 0 } => "The dashboard could not be reached to load the recording. Check the connection.",
-        { Status: 401 } => "Your session has ended; sign in again to play the recording.",
+        { Status: 0 } => "The dashboard could not be reached. Check the connection.",
+        { Status: 401 } => "Your session has ended; sign in again.",
         { Status: 403 } => "You are not allowed to play recordings.",
         { Status: 404 } => "This call has no recording.",
-        { Status: >= 500 and var status } => $"The recording could not be loaded (HTTP {status}).",
-        _ => "The recording could not be loaded. Try again, or use Download.",
+        { Status: >= 500 and var status } => $"The dashboard answered HTTP {status}.",
+        _ => "Try again, or use Download.",
     };
 
     // A new audio element asks the dashboard afresh; the dashboard asks OSVI again (failures are never cached).
