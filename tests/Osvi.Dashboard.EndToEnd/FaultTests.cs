@@ -511,10 +511,16 @@ public sealed class FaultTests(BrowserFixture browser, FaultTests.FaultyDashboar
             Typed = "98765",
             Read = async page =>
             {
-                await page.Locator("#dnd-tabs input[type=text] >> nth=0").FillAsync("987651");
-                await page.Locator("#dnd-tabs input[type=text] >> nth=0").FillAsync("98765");
+                // The field waits for typing to pause before it searches (and sends nothing when the text ends where it
+                // started): wait for each search's own answer, so the outcome below is the search made under the fault.
+                var search = page.Locator("#dnd-tabs input[type=text] >> nth=0");
+                var answered = page.Locator("#dnd-total");
+                await search.FillAsync("987651");
+                await Assertions.Expect(answered).ToHaveAttributeAsync("data-answered-search", "987651", new() { Timeout = 30000 });
+                await search.FillAsync("98765");
+                await Assertions.Expect(answered).ToHaveAttributeAsync("data-answered-search", "98765", new() { Timeout = 30000 });
             },
-            ReadOutcome = "#dnd-total, #dnd-tabs .osvi-error",
+            ReadOutcome = "#dnd-total:has-text('match “98765”'), #dnd-tabs .osvi-error",
             Retry = "#dnd-tabs .osvi-error-retry",
         },
         new("chat", $"/chat?agent_uuid={await admin.AgentIdAsync("Order Help Chat")}&customer_id=fault-{fault}", "#chat-first-message-input")
