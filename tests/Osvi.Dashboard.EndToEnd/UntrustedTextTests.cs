@@ -9,7 +9,7 @@ using Osvi.Simulator.Hosting;
 
 namespace Osvi.Dashboard.EndToEnd;
 
-/// <summary>Markup and script in every text OSVI returns that the pages show — agent names (Overview, DND picker, chat
+/// <summary>Markup and script in every text OSVI returns that the pages show — agent names (Overview, call log, DND picker, chat
 /// finder), DND reasons, chat replies — set through the simulator's admin hooks, in a real chromium: shown as text, no
 /// dialog fires, no script runs, no injected element exists. Its own dashboard: renamed agents would confuse other tests.
 /// The browser signs in as the demo operator.</summary>
@@ -58,6 +58,11 @@ public sealed class UntrustedTextTests(BrowserFixture browser, UntrustedTextTest
         await Session.SignInAsync(page.Page, dashboard.BaseUrl, DashboardRoles.Operator, "/");
         await Assertions.Expect(page.Page.Locator(".osvi-agent-name", new() { HasText = "Reminders <img" })).ToHaveTextAsync(voiceName, new() { Timeout = 30000 });
         await AssertInertAsync(page, dialogs, "the Overview");
+
+        await page.GotoAsync($"/calls?agent_uuid={voice}");
+        await Assertions.Expect(page.Page.Locator("#call-log tr.osvi-call-row .osvi-call-agent").First).ToHaveTextAsync(voiceName, new() { Timeout = 30000 });
+        await page.ScreenshotAsync("untrusted-text-calls");
+        await AssertInertAsync(page, dialogs, "the call log");
 
         await page.GotoAsync($"/dnd?agent_uuid={voice}");
         await Assertions.Expect(page.Page.Locator("#dnd-grid")).ToContainTextAsync("Reason " + Payload, new() { Timeout = 30000 });

@@ -2,13 +2,17 @@ using System.Text.Json;
 using AngleSharp.Dom;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Components;
+using Osvi.Client.Contracts;
 using Osvi.Dashboard.Components.Chat;
 using Osvi.Dashboard.Components.Pages;
 using Osvi.Dashboard.Components.Tests.Support;
 using Osvi.Dashboard.Services.Agents;
+using Osvi.Dashboard.Services.Calls;
 using Osvi.Dashboard.Services.Chat;
 using Osvi.Dashboard.Services.Overview;
 using Osvi.Dashboard.Testing.Fakes;
+using CallsPage = Osvi.Dashboard.Components.Pages.Calls;
 
 namespace Osvi.Dashboard.Components.Tests.BadInput;
 
@@ -63,6 +67,49 @@ public sealed class ChatMarkupTests : ChatTestContext
         var cut = Render<ChatTimeline>(parameters => parameters.Add(p => p.Entries, [ChatFixtures.Entry(ChatEntryKind.CustomerMessage, markup)]));
 
         MarkupCorpus.AssertRenderedAsText(cut.Find("ol, ul, div"), markup);
+    }
+}
+
+/// <summary>The call log builds each row as one markup string (CallLogRow): every text of a call that OSVI sends must
+/// come out as text, in its own cell, with the row still one row of nine cells.</summary>
+public sealed class CallLogMarkupTests : Testing.OsviTestContext
+{
+    private readonly FakeCallsService _calls;
+
+    public CallLogMarkupTests() => _calls = CallsPageSetup.Setup(this);
+
+    [Theory]
+    [MemberData(nameof(MarkupCorpus.Indexes), MemberType = typeof(MarkupCorpus))]
+    public void CallLog_EveryTextOfACallWithMarkup_IsTextInItsCell(int index)
+    {
+        var markup = MarkupCorpus.Texts[index];
+        _calls.Calls.Add(FakeCallsService.Call(1, new CallStatus(markup)) with
+        {
+            CallId = markup,
+            AgentUuid = markup,
+            AgentName = markup,
+            EndedBy = markup,
+            CallType = new CallType(markup),
+            Tag = new CallTagView(markup, null),
+        });
+        Services.GetRequiredService<NavigationManager>().NavigateTo("calls");
+
+        var cut = Render<CallsPage>();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("#call-log tbody tr")));
+        var row = cut.Find("#call-log tbody tr.osvi-call-row");
+        Assert.Equal(9, row.Children.Length);
+        MarkupCorpus.AssertRenderedAsText(cut.Find("#call-log tbody"), markup);
+        Assert.Equal(markup, row.QuerySelector(".osvi-call-agent")!.TextContent);
+        Assert.Equal(markup, row.QuerySelector(".osvi-call-agent")!.GetAttribute("title"));
+        Assert.Equal(markup, row.QuerySelector("a.osvi-call-link")!.GetAttribute("data-call-id"));
+        Assert.Equal("calls/" + Uri.EscapeDataString(markup), row.QuerySelector("a.osvi-call-link")!.GetAttribute("href"));
+        Assert.Equal(markup, row.QuerySelector(".osvi-call-status")!.GetAttribute("data-status"));
+        Assert.Equal(markup, row.QuerySelector(".osvi-call-status")!.TextContent);
+        Assert.Equal(markup, row.QuerySelector(".osvi-call-type")!.TextContent);
+        Assert.Equal(markup, row.QuerySelector(".osvi-call-ended div")!.TextContent);
+        Assert.Equal(markup, row.QuerySelector(".osvi-call-tag")!.TextContent);
+        Assert.Equal(markup, row.QuerySelector(".osvi-call-tag")!.GetAttribute("data-tag"));
     }
 }
 
