@@ -9,7 +9,6 @@ using Osvi.Dashboard.Options;
 using Osvi.Dashboard.Security;
 using Osvi.Dashboard.Services;
 using Osvi.Dashboard.Services.Agents;
-using Osvi.Dashboard.Services.Calls;
 using Osvi.Dashboard.Services.Overview;
 using Osvi.Dashboard.Theme;
 
@@ -25,9 +24,6 @@ public sealed partial class Agents
 
     [Inject]
     public required DashboardClock Clock { get; init; }
-
-    [Inject]
-    public required IViewerTimeZone ViewerZone { get; init; }
 
     [Inject]
     public required ICurrentUser CurrentUser { get; init; }

@@ -5,7 +5,6 @@ using Osvi.Client;
 using Osvi.Dashboard.Components.Campaigns;
 using Osvi.Dashboard.Security;
 using Osvi.Dashboard.Services;
-using Osvi.Dashboard.Services.Calls;
 using Osvi.Dashboard.Services.Campaigns;
 using Osvi.Dashboard.Services.Overview;
 
@@ -35,9 +34,6 @@ public sealed partial class Campaigns
 
     [Inject]
     public required ICurrentUser CurrentUser { get; init; }
-
-    [Inject]
-    public required IViewerTimeZone ViewerZone { get; init; }
 
     [Inject]
     public required DashboardClock Clock { get; init; }
