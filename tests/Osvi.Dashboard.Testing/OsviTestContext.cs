@@ -49,7 +49,6 @@ public abstract class OsviTestContext : BunitContext
         Services.AddScoped<ICurrentUser, CurrentUser>();
         Services.AddScoped<IPhoneNumberDisplay, PhoneNumberDisplay>();
         // The real viewer zone: under loose JS the browser tells nothing, so times fall back to the dashboard's zone.
-        Services.AddScoped<CallsScript>();
         Services.AddScoped<IViewerTimeZone, ViewerTimeZone>();
         Settings = new FakeDashboardSettings();
         Services.AddSingleton<IDashboardSettings>(Settings);

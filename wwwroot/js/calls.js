@@ -4,15 +4,6 @@
 
 const players = new WeakMap();
 
-/** The browser's IANA time zone, e.g. "Europe/Berlin". */
-export function timeZone() {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || null;
-  } catch {
-    return null;
-  }
-}
-
 /** Starts a download of a same-origin URL without leaving the page (the download attribute keeps Blazor's router out). */
 export function download(url) {
   const link = document.createElement("a");

@@ -14,6 +14,7 @@ internal static class CallsPageSetup
     {
         var calls = new FakeCallsService();
         context.Services.AddSingleton<ICallsService>(calls);
+        context.Services.AddScoped<CallsScript>();
         context.Services.AddSingleton<CallExportTracker>();
         var module = context.JSInterop.SetupModule(CallsScript.ModulePath);
         module.Mode = JSRuntimeMode.Loose;
