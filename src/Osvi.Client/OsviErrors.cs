@@ -158,6 +158,29 @@ public static class OsviErrors
         _ => false,
     };
 
+    /// <summary>True when the circuit breaker held the request back (the exception or one it wraps is Polly's
+    /// <see cref="BrokenCircuitException"/>): nothing reached OSVI, so the failure says nothing new about OSVI.</summary>
+    /// <param name="exception">What an <see cref="IOsviApi"/> call threw.</param>
+    /// <returns>True when the request was never sent because the breaker is open or held open.</returns>
+    public static bool IsHeldBackByBreaker(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return OpenBreakerIn(exception) is not null;
+    }
+
+    private static BrokenCircuitException? OpenBreakerIn(Exception? exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is BrokenCircuitException broken)
+            {
+                return broken;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The options were reloaded with an invalid value after start-up (start-up itself refuses them): nothing
     /// was sent. The validator's messages name the keys and never echo the token.</summary>
     private static OsviError Misconfigured(OptionsValidationException invalid) =>
@@ -165,14 +188,14 @@ public static class OsviErrors
 
     private static OsviError Unreachable(Exception? cause)
     {
+        if (OpenBreakerIn(cause) is { } broken)
+        {
+            // Nothing was sent: the breaker says when it lets a request through again, so a poller can come back then.
+            return new OsviError(OsviErrorKind.Unreachable, null, "OSVI keeps failing; requests are paused for a few seconds to let it recover.", [], broken.RetryAfter);
+        }
+
         for (var current = cause; current is not null; current = current.InnerException)
         {
-            if (current is BrokenCircuitException broken)
-            {
-                // Nothing was sent: the breaker says when it lets a request through again, so a poller can come back then.
-                return new OsviError(OsviErrorKind.Unreachable, null, "OSVI keeps failing; requests are paused for a few seconds to let it recover.", [], broken.RetryAfter);
-            }
-
             var message = current switch
             {
                 TimeoutRejectedException or TimeoutException => "OSVI did not answer in time.",

@@ -311,6 +311,47 @@ public sealed class FaultTests(BrowserFixture browser, FaultTests.FaultyDashboar
         });
     }
 
+    /// <summary>The call page's player while OSVI's recording lookup or its storage fails: the page says why in place of
+    /// the player (the dashboard's own words, never an error bar), and the recording loads again once the fault is gone.</summary>
+    [Theory]
+    [InlineData("storage-500", "The recording storage answered HTTP 500.")]
+    [InlineData("storage-dropped", "The recording storage could not be reached.")]
+    [InlineData("lookup-401", "Could not load the recording")]
+    public async Task RecordingPlayer_MeetsAFault_SaysWhyInPlaceOfThePlayer_LoadsOnceItIsGone(string fault, string says)
+    {
+        var callId = await dashboard.SetUpAsync();
+        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl, signInAs: DashboardRoles.Operator);
+        var rule = fault switch
+        {
+            "storage-500" => new FaultRule(FaultKinds.Error, "GET", PathPrefix: "/recordings/"),
+            "storage-dropped" => new FaultRule(FaultKinds.Abort, "GET", PathPrefix: "/recordings/"),
+            _ => new FaultRule(FaultKinds.Error, "GET", Route: "/v1/call/{id}/recording", StatusCode: 401),
+        };
+        var player = page.Page.Locator("#recording");
+        // Other tests played this call: forget its presigned URL so the page asks OSVI for one under the fault.
+        dashboard.Services.GetRequiredService<RecordingUrlCache>().Invalidate(callId);
+        var faultId = dashboard.Faults.Add(rule).Id;
+        try
+        {
+            await page.GotoAsync($"/calls/{callId}");
+            await Assertions.Expect(player.Locator("#recording-failed, .osvi-error").First).ToBeVisibleAsync(new() { Timeout = 30000 });
+            await Assertions.Expect(player).ToContainTextAsync(says, new() { Timeout = 5000 });
+            Assert.Equal(0, await player.Locator("audio").CountAsync());
+            await page.ScreenshotAsync($"fault-recording-{fault}");
+            await AssertOnlyTheRecordingFailedAsync(page, $"recording player under {fault}");
+        }
+        finally
+        {
+            dashboard.Faults.Remove(faultId);
+        }
+
+        await player.Locator("#recording-retry, .osvi-error-retry").First.ClickAsync();
+        await page.Page.WaitForFunctionAsync("() => { const audio = document.querySelector('#call-audio'); return audio && audio.readyState >= 1 && audio.duration > 0; }",
+            null, new() { Timeout = 30000 });
+        await Assertions.Expect(player.Locator("#recording-failed, .osvi-error")).ToHaveCountAsync(0);
+        await AssertOnlyTheRecordingFailedAsync(page, $"recording player after {fault}");
+    }
+
     /// <summary>The start-call dialog from the call log: the POST meets the fault, is sent once, the dialog says so once
     /// (OSVI's own text for an error; "outcome unknown" either way, as OSVI may have placed the call), blocks sending again
     /// until the user says they checked the log, and keeps everything typed.</summary>
@@ -470,10 +511,16 @@ public sealed class FaultTests(BrowserFixture browser, FaultTests.FaultyDashboar
             Typed = "98765",
             Read = async page =>
             {
-                await page.Locator("#dnd-tabs input[type=text] >> nth=0").FillAsync("987651");
-                await page.Locator("#dnd-tabs input[type=text] >> nth=0").FillAsync("98765");
+                // The field waits for typing to pause before it searches (and sends nothing when the text ends where it
+                // started): wait for each search's own answer, so the outcome below is the search made under the fault.
+                var search = page.Locator("#dnd-tabs input[type=text] >> nth=0");
+                var answered = page.Locator("#dnd-total");
+                await search.FillAsync("987651");
+                await Assertions.Expect(answered).ToHaveAttributeAsync("data-answered-search", "987651", new() { Timeout = 30000 });
+                await search.FillAsync("98765");
+                await Assertions.Expect(answered).ToHaveAttributeAsync("data-answered-search", "98765", new() { Timeout = 30000 });
             },
-            ReadOutcome = "#dnd-total, #dnd-tabs .osvi-error",
+            ReadOutcome = "#dnd-total:has-text('match “98765”'), #dnd-tabs .osvi-error",
             Retry = "#dnd-tabs .osvi-error-retry",
         },
         new("chat", $"/chat?agent_uuid={await admin.AgentIdAsync("Order Help Chat")}&customer_id=fault-{fault}", "#chat-first-message-input")
@@ -533,6 +580,18 @@ public sealed class FaultTests(BrowserFixture browser, FaultTests.FaultyDashboar
             failures.Add($"{where}: {string.Join(" / ", exception.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries).Take(6))}");
             await tab.ScreenshotAsync("fault-failed-" + where.Replace(' ', '-'));
         }
+    }
+
+    /// <summary>Like <see cref="AssertUsableAsync"/>, but the browser may log the audio request the dashboard answered
+    /// with its 502/504: that failed load is what the test provokes.</summary>
+    private static async Task AssertOnlyTheRecordingFailedAsync(DashboardBrowser page, string where)
+    {
+        Assert.Equal(0, await page.Page.Locator("[data-crash=true]").CountAsync());
+        Assert.False(await page.Page.Locator("#blazor-error-ui").IsVisibleAsync(), $"Blazor's error bar is visible on {where}");
+        Assert.All(page.ConsoleErrors, error => Assert.Matches("^Failed to load resource: the server responded with a status of 50[24] ", error));
+        var text = await page.Page.Locator("body").InnerTextAsync();
+        Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("signature=", text, StringComparison.OrdinalIgnoreCase);
     }
 
     private static async Task AssertUsableAsync(DashboardBrowser page, FaultPage? shown, string where)

@@ -10,6 +10,7 @@ using Osvi.Dashboard.Options;
 using Osvi.Dashboard.Security;
 using Osvi.Dashboard.Services;
 using Osvi.Dashboard.Services.Admin;
+using Osvi.Dashboard.Services.Calls;
 using Osvi.Dashboard.Services.Phones;
 using Osvi.Dashboard.Testing.Fakes;
 
@@ -47,6 +48,8 @@ public abstract class OsviTestContext : BunitContext
         Services.AddHttpContextAccessor();
         Services.AddScoped<ICurrentUser, CurrentUser>();
         Services.AddScoped<IPhoneNumberDisplay, PhoneNumberDisplay>();
+        // The real viewer zone: under loose JS the browser tells nothing, so times fall back to the dashboard's zone.
+        Services.AddScoped<IViewerTimeZone, ViewerTimeZone>();
         Settings = new FakeDashboardSettings();
         Services.AddSingleton<IDashboardSettings>(Settings);
         UseMode(DashboardMode.Live);

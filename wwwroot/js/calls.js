@@ -4,15 +4,6 @@
 
 const players = new WeakMap();
 
-/** The browser's IANA time zone, e.g. "Europe/Berlin". */
-export function timeZone() {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || null;
-  } catch {
-    return null;
-  }
-}
-
 /** Starts a download of a same-origin URL without leaving the page (the download attribute keeps Blazor's router out). */
 export function download(url) {
   const link = document.createElement("a");
@@ -67,12 +58,14 @@ export function attachPlayer(audio, transcriptSelector, dotnet) {
   }
   detachPlayer(audio);
   let current = null;
-  const report = (error) => {
+  const report = (error, cause) => {
     dotnet.invokeMethodAsync("OnPlayerState", {
       playing: !audio.paused && !audio.ended,
       rate: audio.playbackRate,
       duration: Number.isFinite(audio.duration) ? audio.duration : null,
       error: error ?? null,
+      status: cause ? cause.status : null,
+      message: cause ? cause.message : null,
     }).catch(() => { /* the circuit is gone */ });
   };
   const mark = () => {
@@ -104,9 +97,11 @@ export function attachPlayer(audio, transcriptSelector, dotnet) {
       }
     }
   };
-  const onError = () => {
+  const onError = async () => {
     const code = audio.error ? audio.error.code : 0;
-    report(code === 4 ? "unsupported" : code === 2 ? "network" : code === 3 ? "decode" : "failed");
+    const error = code === 4 ? "unsupported" : code === 2 ? "network" : code === 3 ? "decode" : "failed";
+    // Before any audio arrived the element only says "unsupported" or "network": ask the dashboard why.
+    report(error, Number.isFinite(audio.duration) ? null : await explainLoadFailure(audio.currentSrc || audio.src));
   };
   const handlers = {
     timeupdate: mark,
@@ -122,7 +117,27 @@ export function attachPlayer(audio, transcriptSelector, dotnet) {
     audio.addEventListener(name, handler);
   }
   players.set(audio, handlers);
-  report();
+  // The element starts loading as soon as it is rendered, so it may have failed before these handlers were there.
+  if (audio.error) {
+    onError();
+  } else {
+    report();
+  }
+}
+
+/**
+ * What the dashboard's recording endpoint answers for the first byte: its status and, for an error, its plain-text
+ * message (written to be shown: no URL, no token). Status 0: the dashboard itself could not be reached.
+ */
+async function explainLoadFailure(src) {
+  try {
+    const response = await fetch(src, { headers: { Range: "bytes=0-0" }, cache: "no-store", credentials: "same-origin" });
+    const type = response.headers.get("content-type") || "";
+    const message = !response.ok && type.startsWith("text/plain") ? (await response.text()).slice(0, 500) : null;
+    return { status: response.status, message };
+  } catch {
+    return { status: 0, message: null };
+  }
 }
 
 /** Undoes attachPlayer. */

@@ -12,6 +12,16 @@
     },
   };
 
+  // The viewer's IANA time zone (e.g. "Europe/Berlin") for IViewerTimeZone: global, so a page that only shows an
+  // "updated" time needs no module of its own.
+  window.osviTimeZone = () => {
+    try {
+      return Intl.DateTimeFormat().resolvedOptions().timeZone || null;
+    } catch {
+      return null;
+    }
+  };
+
   // Reconnect UI: blazor.web.js raises components-reconnect-state-changed on #components-reconnect-modal.
   const modal = document.getElementById("components-reconnect-modal");
   if (modal) {

@@ -311,7 +311,7 @@ internal sealed partial class LiveDataStore : ILiveData
                     : previous with { Error = result.Error ?? RefusalAsError(result.Refusal!), CheckedAt = now, Version = previous.Version + 1 };
                 _snapshot = next;
                 _polling = false;
-                _retryAt = next.Error?.RetryAfter is { } wait && !result.Succeeded ? now + (wait > s_minRetryAfter ? wait : s_minRetryAfter) : null;
+                _retryAt = next.Error?.RetryAfter is { } wait ? now + (wait > s_minRetryAfter ? wait : s_minRetryAfter) : null;
                 subscribers = _subscribers;
             }
 

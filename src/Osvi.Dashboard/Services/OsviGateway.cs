@@ -1,6 +1,5 @@
 using Osvi.Client;
 using Osvi.Dashboard.Security;
-using Polly.CircuitBreaker;
 
 namespace Osvi.Dashboard.Services;
 
@@ -33,7 +32,8 @@ public sealed partial class OsviGateway(IOsviApi api, OsviAuthAlarm alarm, Secre
         }
         catch (Exception exception) when (OsviErrors.TryFromException(exception, out var error))
         {
-            if (HeldBack(exception))
+            // The circuit breaker held the request back: nothing was sent, so OSVI's latest answer says why.
+            if (OsviErrors.IsHeldBackByBreaker(exception))
             {
                 error = _rateLimits.Explain(error);
             }
@@ -63,20 +63,6 @@ public sealed partial class OsviGateway(IOsviApi api, OsviAuthAlarm alarm, Secre
         var error = OsviErrors.FromResponse(response);
         _rateLimits.Answered(error);
         return error is null ? null : Report(operation, error);
-    }
-
-    // The circuit breaker held the request back: nothing was sent, so OSVI's latest answer says why.
-    private static bool HeldBack(Exception exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is BrokenCircuitException)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private OsviError Report(string operation, OsviError error)

@@ -38,6 +38,34 @@ public sealed class OsviErrorsTests
         Assert.Equal((OsviErrorKind.Unreachable, TimeSpan.FromSeconds(3)), (error.Kind, error.RetryAfter));
     }
 
+    public static TheoryData<Exception, bool> BreakerVerdicts => new()
+    {
+        { new BrokenCircuitException("The circuit is now open and is not allowing calls."), true },
+        { new IsolatedCircuitException("The circuit is manually held open and is not allowing calls."), true },
+        // Refit wraps what the pipeline threw; the breaker may sit a level or two down.
+        { new HttpRequestException("Sending failed.", new BrokenCircuitException("The circuit is now open and is not allowing calls.")), true },
+        { new IOException("Outer.", new HttpRequestException("Inner.", new BrokenCircuitException())), true },
+        { new HttpRequestException("Connection reset by peer."), false },
+        { new TimeoutRejectedException("The operation didn't complete within the allowed timeout of '00:00:10'."), false },
+        { new RateLimiterRejectedException(), false },
+    };
+
+    [Theory]
+    [MemberData(nameof(BreakerVerdicts))]
+    public void IsHeldBackByBreaker_Exception_TrueOnlyWhenAnOpenBreakerIsInTheChain(Exception exception, bool heldBack)
+    {
+        Assert.Equal(heldBack, OsviErrors.IsHeldBackByBreaker(exception));
+    }
+
+    [Fact]
+    public void FromException_BreakerWrappedInTransportFailure_SaysRequestsArePaused()
+    {
+        var error = OsviErrors.FromException(new HttpRequestException("Sending failed.", new BrokenCircuitException("Open.", TimeSpan.FromSeconds(4))));
+
+        Assert.Equal((OsviErrorKind.Unreachable, TimeSpan.FromSeconds(4)), (error.Kind, error.RetryAfter));
+        Assert.StartsWith("OSVI keeps failing", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void TryFromException_CallerCancellation_IsNotAnError()
     {

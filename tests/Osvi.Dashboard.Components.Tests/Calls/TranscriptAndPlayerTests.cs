@@ -181,6 +181,45 @@ public sealed class TranscriptAndPlayerTests : OsviTestContext
     }
 
     [Fact]
+    public async Task Player_LoadFailsUnderAnOsviFault_ShowsTheDashboardsMessageInPlaceOfThePlayerAndTryAgainLoadsAfresh()
+    {
+        var cut = RenderPlayer(ServiceResult<RecordingAvailability>.Success(new RecordingAvailability(Id, true)));
+
+        // What the browser reports when /recordings/c-1 answered 502 before any audio arrived.
+        await cut.InvokeAsync(() => cut.Instance.OnPlayerState(new RecordingPlayer.PlayerState(false, 1, null, "unsupported", 502,
+            "The recording could not be loaded: OSVI had an internal error (HTTP 500); try again later.")));
+
+        Assert.Equal("The recording did not load. OSVI had an internal error (HTTP 500); try again later.",
+            string.Join(' ', cut.Find("#recording-failed .mud-alert-message").TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Empty(cut.FindAll("audio"));
+        Assert.Empty(cut.FindAll("#play-toggle, #recording-problem, .osvi-error"));
+
+        // The fault is gone: a new audio element asks the dashboard again and is connected to the transcript again.
+        await cut.InvokeAsync(() => cut.Find("#recording-retry").Click());
+
+        cut.WaitForAssertion(() => Assert.Equal(2, _module.Invocations.Count(invocation => invocation.Identifier == "attachPlayer")));
+        Assert.Equal("recordings/c-1", cut.Find("audio#call-audio").GetAttribute("src"));
+        Assert.Empty(cut.FindAll("#recording-failed"));
+        await cut.InvokeAsync(() => cut.Instance.OnPlayerState(new RecordingPlayer.PlayerState(true, 1, 47, null)));
+        Assert.Equal("playing", cut.Find("#play-toggle").GetAttribute("data-state"));
+    }
+
+    [Theory]
+    [InlineData(0, "The recording did not load. The dashboard could not be reached. Check the connection.")]
+    [InlineData(404, "The recording did not load. This call has no recording.")]
+    [InlineData(504, "The recording did not load. The dashboard answered HTTP 504.")]
+    [InlineData(206, "The recording did not load. Try again, or use Download.")]
+    public async Task Player_LoadFailsWithoutAMessage_SaysWhatTheStatusMeans(int status, string expected)
+    {
+        var cut = RenderPlayer(ServiceResult<RecordingAvailability>.Success(new RecordingAvailability(Id, true)));
+
+        await cut.InvokeAsync(() => cut.Instance.OnPlayerState(new RecordingPlayer.PlayerState(false, 1, null, "network", status)));
+
+        Assert.Equal(expected, string.Join(' ', cut.Find("#recording-failed .mud-alert-message").TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Empty(cut.FindAll("audio"));
+    }
+
+    [Fact]
     public void Player_NoRecording_IsAClearStateNotAnError()
     {
         var cut = RenderPlayer(ServiceResult<RecordingAvailability>.Success(new RecordingAvailability(Id, false)), CallStatus.Busy);

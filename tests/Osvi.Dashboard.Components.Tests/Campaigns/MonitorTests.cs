@@ -80,6 +80,66 @@ public sealed class MonitorTests : CampaignsTestContext
         Assert.Contains("OSVI could not be reached", cut.Find(".osvi-tile-waiting").TextContent, StringComparison.Ordinal);
     }
 
+    public static TheoryData<OsviError, string> StaleCauses => new()
+    {
+        { s_unreachable, "OSVI has not answered since 12:00:00 (1 min ago). These numbers are out of date." },
+        { new OsviError(OsviErrorKind.ServerError, 500, "OSVI had an internal error (HTTP 500); try again later.", []),
+            "OSVI has not answered since 12:00:00 (1 min ago). These numbers are out of date." },
+        // Published at 12:01:05; the store asks again after the Retry-After.
+        { new OsviError(OsviErrorKind.RateLimited, 429, "Too many requests", [], TimeSpan.FromSeconds(30)),
+            "OSVI is rate-limiting the dashboard; next try at 12:01:35. These numbers are from 12:00:00 (1 min ago)." },
+        { new OsviError(OsviErrorKind.RateLimited, 429, "Too many requests", []),
+            "OSVI is rate-limiting the dashboard; it tries again shortly. These numbers are from 12:00:00 (1 min ago)." },
+        { new OsviError(OsviErrorKind.Unauthorized, 401, "Invalid API token", []),
+            "OSVI rejected the API token — an admin must update it. These numbers are from 12:00:00 (1 min ago)." },
+    };
+
+    [Theory]
+    [MemberData(nameof(StaleCauses))]
+    public async Task Publish_StaleForEachCause_SaysTheCauseInTheStaleBannerNotAnErrorBar(OsviError error, string expected)
+    {
+        Watch(7);
+        var cut = Render<MonitorPage>();
+        await PublishCampaignAsync(CampaignFixtures.Progress(CampaignFixtures.View()));
+        await Live.PublishValueAsync(CallsTodayKey.Instance, OverviewFixtures.Counts());
+
+        Time.Advance(TimeSpan.FromSeconds(65));
+        await Live.PublishErrorAsync(new CampaignStatusKey(7), error);
+        await Live.PublishErrorAsync(CallsTodayKey.Instance, error);
+
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find(".osvi-wall").GetAttribute("data-stale")));
+        Assert.Equal($"STALE {expected}", Normalize(cut.Find("#wall-stale").TextContent));
+        Assert.Empty(cut.FindAll(".mud-alert, .osvi-error-alert"));
+        Assert.Equal("June Renewals", cut.Find(".osvi-tile-name").TextContent);
+    }
+
+    [Fact]
+    public async Task Publish_TokenRejectedAndRateLimitedFeeds_TheTokenWinsBecauseOnlyAPersonCanFixIt()
+    {
+        Watch(7);
+        var cut = Render<MonitorPage>();
+
+        await Live.PublishErrorAsync(new CampaignStatusKey(7), new OsviError(OsviErrorKind.RateLimited, 429, "Too many requests", [], TimeSpan.FromSeconds(5)));
+        await Live.PublishErrorAsync(CallsTodayKey.Instance, new OsviError(OsviErrorKind.Unauthorized, 401, "Invalid API token", []));
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            "STALE OSVI rejected the API token — an admin must update it. There are no numbers to show yet.",
+            Normalize(cut.Find("#wall-stale").TextContent)));
+    }
+
+    [Fact]
+    public async Task Publish_RateLimitedBeforeAnyNumbers_SaysWhenItTriesAgain()
+    {
+        Watch(7);
+        var cut = Render<MonitorPage>();
+
+        await Live.PublishErrorAsync(new CampaignStatusKey(7), new OsviError(OsviErrorKind.RateLimited, null, "Paused", [], TimeSpan.FromSeconds(12)));
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            "STALE OSVI is rate-limiting the dashboard; next try at 12:00:12. There are no numbers to show yet.",
+            Normalize(cut.Find("#wall-stale").TextContent)));
+    }
+
     [Fact]
     public async Task Publish_OneCampaignUnknownToOsvi_IsAnAnswerNotStaleness()
     {
@@ -133,6 +193,8 @@ public sealed class MonitorTests : CampaignsTestContext
         Assert.Equal(0, Live.SubscriberCount(new CampaignStatusKey(7)));
         Assert.Equal(0, Live.SubscriberCount(CallsTodayKey.Instance));
     }
+
+    private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private void Watch(params long[] ids)
     {

@@ -74,13 +74,16 @@ public sealed class DndPageTests : DndPageTestContext
     {
         var rendered = await RenderPageAsync($"/dnd?agent_uuid={Renewals}");
         rendered.Page.WaitForAssertion(() => Assert.Equal(3, rendered.Page.FindAll("#dnd-grid tr.osvi-dnd-row").Count));
+        Assert.Equal("", rendered.Page.Find("#dnd-total").GetAttribute("data-answered-search"));
 
         rendered.Page.Find("#dnd-search").Input("540012");
+        Assert.Equal("", rendered.Page.Find("#dnd-total").GetAttribute("data-answered-search"));
         Time.Advance(TimeSpan.FromMilliseconds(400));   // the field waits 350 ms (on the injected clock) before searching
 
         rendered.Page.WaitForAssertion(() => Assert.Equal("+919876540012", rendered.Page.Find("#dnd-grid [data-phone]").GetAttribute("data-phone")));
         Assert.Equal("540012", Dnd.ListRequests[^1].Search);
         Assert.Contains("match “540012”", rendered.Page.Find("#dnd-total").TextContent, StringComparison.Ordinal);
+        Assert.Equal("540012", rendered.Page.Find("#dnd-total").GetAttribute("data-answered-search"));
         Assert.EndsWith("&search=540012", rendered.Page.Find("#dnd-export").GetAttribute("href"), StringComparison.Ordinal);
     }
 
@@ -96,6 +99,21 @@ public sealed class DndPageTests : DndPageTestContext
         Dnd.ListError = null;
         rendered.Page.Find(".osvi-error-retry").Click();
         rendered.Page.WaitForAssertion(() => Assert.Empty(rendered.Page.FindAll(".osvi-error")));
+    }
+
+    [Fact]
+    public async Task Search_FailsUnderAFault_TheErrorAnswersThatSearchAndKeepsWhatWasTyped()
+    {
+        var rendered = await RenderPageAsync($"/dnd?agent_uuid={Renewals}");
+        rendered.Page.WaitForAssertion(() => Assert.Equal(3, rendered.Page.FindAll("#dnd-grid tr.osvi-dnd-row").Count));
+        Dnd.ListError = new OsviError(OsviErrorKind.ServerError, 500, "Internal server error", []);
+
+        rendered.Page.Find("#dnd-search").Input("98765");
+        Time.Advance(TimeSpan.FromMilliseconds(400));
+
+        rendered.Page.WaitForAssertion(() => Assert.Equal("98765", rendered.Page.Find("#dnd-total").GetAttribute("data-answered-search")));
+        Assert.Contains("Could not load the DND list: OSVI had an internal error", rendered.Page.Find(".osvi-error").TextContent, StringComparison.Ordinal);
+        Assert.Equal("98765", rendered.Page.Find("#dnd-search").GetAttribute("value"));
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public sealed partial class RecordingPlayer
     private bool _playing;
     private double _rate = 1;
     private string? _problem;
+    private string? _loadFailure;
 
     [Inject]
     public required CallsScript Script { get; init; }
@@ -47,6 +48,9 @@ public sealed partial class RecordingPlayer
     /// <summary>True when a recording is there to play.</summary>
     public bool IsReady => Availability is { Succeeded: true, Value.HasRecording: true };
 
+    // A recording that failed to load (OSVI or its storage failing, say) shows why and a way to try again instead.
+    private bool ShowsAudio => IsReady && _loadFailure is null;
+
     private string NoRecordingReason => Status == CallStatus.InProgress
         ? "The recording appears here when the call ends."
         : Status == CallStatus.Picked
@@ -60,12 +64,13 @@ public sealed partial class RecordingPlayer
             // The audio element goes away; a later recording gets a new one to attach to.
             _attached = false;
             _playing = false;
+            _loadFailure = null;
         }
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (IsReady && !_attached)
+        if (ShowsAudio && !_attached)
         {
             _attached = true;
             _self ??= DotNetObjectReference.Create(this);
@@ -76,7 +81,7 @@ public sealed partial class RecordingPlayer
     /// <summary>Plays from <paramref name="seconds"/> into the recording.</summary>
     public async Task SeekAsync(double seconds)
     {
-        if (IsReady)
+        if (ShowsAudio)
         {
             await Script.InvokeVoidAsync("seek", _audio, seconds);
         }
@@ -87,6 +92,14 @@ public sealed partial class RecordingPlayer
     public Task OnPlayerState(PlayerState state)
     {
         ArgumentNullException.ThrowIfNull(state);
+        if (state.Error is not null && state.Duration is null)
+        {
+            _loadFailure = LoadFailureText(state);
+            _attached = false;
+            _playing = false;
+            return InvokeAsync(StateHasChanged);
+        }
+
         _playing = state.Playing;
         _rate = state.Rate is >= 0.5 and <= 2 ? state.Rate : _rate;
         _problem = state.Error switch
@@ -97,6 +110,27 @@ public sealed partial class RecordingPlayer
             _ => "The recording could not be played. Try Download.",
         };
         return InvokeAsync(StateHasChanged);
+    }
+
+    // The dashboard's own answer when it gave one (it names OSVI's failure and never holds a URL or the token).
+    private static string LoadFailureText(PlayerState state) => state switch
+    {
+        { Message: { Length: > 0 } message } when message.StartsWith(RecordingEndpoint.FailurePrefix, StringComparison.Ordinal) =>
+            message[RecordingEndpoint.FailurePrefix.Length..],
+        { Message: { Length: > 0 } message } => message,
+        { Status: 0 } => "The dashboard could not be reached. Check the connection.",
+        { Status: 401 } => "Your session has ended; sign in again.",
+        { Status: 403 } => "You are not allowed to play recordings.",
+        { Status: 404 } => "This call has no recording.",
+        { Status: >= 500 and var status } => $"The dashboard answered HTTP {status}.",
+        _ => "Try again, or use Download.",
+    };
+
+    // A new audio element asks the dashboard afresh; the dashboard asks OSVI again (failures are never cached).
+    private void TryAgain()
+    {
+        _loadFailure = null;
+        _problem = null;
     }
 
     private async Task ToggleAsync() => await Script.InvokeVoidAsync("toggle", _audio);
@@ -133,5 +167,7 @@ public sealed partial class RecordingPlayer
     /// <param name="Rate">The speed.</param>
     /// <param name="Duration">The length in seconds, once known.</param>
     /// <param name="Error">A playback error (<c>network</c>, <c>decode</c>, <c>unsupported</c>…).</param>
-    public sealed record PlayerState(bool Playing, double Rate, double? Duration, string? Error);
+    /// <param name="Status">After an error before any audio arrived: the dashboard's status for the recording (0: not reached).</param>
+    /// <param name="Message">With <paramref name="Status"/>: the dashboard's plain-text explanation, when it gave one.</param>
+    public sealed record PlayerState(bool Playing, double Rate, double? Duration, string? Error, int? Status = null, string? Message = null);
 }

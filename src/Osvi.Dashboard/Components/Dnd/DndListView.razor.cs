@@ -15,6 +15,10 @@ public sealed partial class DndListView
     private MudDataGrid<DndEntryView>? _grid;
     private string? _search;
     private int? _total;
+
+    // The search the rows, count or error shown now answer ("" for none): the field waits for typing to pause before it
+    // asks, so the page (and a test) can tell the answer to the latest search from the one before.
+    private string _answeredSearch = "";
     private ServiceResult<DndPage>? _failure;
     private GridData<DndEntryView> _last = new() { Items = [], TotalItems = 0 };
 
@@ -107,9 +111,10 @@ public sealed partial class DndListView
     private async Task<GridData<DndEntryView>> LoadAsync(GridState<DndEntryView> state, CancellationToken ct)
     {
         ServiceResult<DndPage> result;
+        var search = _search;
         try
         {
-            result = await Dnd.ListAsync(new DndListRequest(AgentUuid, _search, state.Page + 1, state.PageSize), ct);
+            result = await Dnd.ListAsync(new DndListRequest(AgentUuid, search, state.Page + 1, state.PageSize), ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -119,6 +124,8 @@ public sealed partial class DndListView
 
         // The error alert and the count are this component's markup, not the grid's: render it when they change.
         var hadFailure = _failure is not null;
+        var searchChanged = _answeredSearch != (search ?? "");
+        _answeredSearch = search ?? "";
         if (!result.Succeeded)
         {
             _failure = result;
@@ -130,7 +137,7 @@ public sealed partial class DndListView
         var totalChanged = _total != result.Value.TotalCount;
         _failure = null;
         _total = result.Value.TotalCount;
-        if (hadFailure || totalChanged)
+        if (hadFailure || totalChanged || searchChanged)
         {
             StateHasChanged();
         }

@@ -1,9 +1,10 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
+using Osvi.Client;
 using Osvi.Dashboard.Components.Campaigns;
 using Osvi.Dashboard.Live;
-using Osvi.Dashboard.Services;
+using Osvi.Dashboard.Services.Calls;
 using Osvi.Dashboard.Services.Campaigns;
 using Osvi.Dashboard.Services.Overview;
 
@@ -43,10 +44,10 @@ public sealed partial class Monitor
     private Task? _loop;
 
     [Inject]
-    public required DashboardClock Clock { get; init; }
+    public required TimeProvider Time { get; init; }
 
     [Inject]
-    public required TimeProvider Time { get; init; }
+    public required IViewerTimeZone ViewerZone { get; init; }
 
     [Inject]
     public required IOverviewService Overviews { get; init; }
@@ -104,21 +105,44 @@ public sealed partial class Monitor
     // A 404 for one campaign is an answer about that campaign, not OSVI being away: only failures without a usable
     // answer (unreachable, server errors, rate limits, a rejected token) make the board stale.
     private static bool NoAnswer<T>(LiveSnapshot<T> snapshot) =>
-        snapshot.Error is { Kind: not (Osvi.Client.OsviErrorKind.NotFound or Osvi.Client.OsviErrorKind.Forbidden or Osvi.Client.OsviErrorKind.Validation) };
+        snapshot.Error is { Kind: not (OsviErrorKind.NotFound or OsviErrorKind.Forbidden or OsviErrorKind.Validation) };
 
+    // The failures behind a stale board, newest first: each feed's latest error that left it without an answer.
+    private IEnumerable<(OsviError Error, DateTimeOffset CheckedAt)> Failures =>
+        CampaignSnapshots.Where(NoAnswer).Select(snapshot => (Error: snapshot.Error!, CheckedAt: snapshot.CheckedAt!.Value))
+            .Concat(NoAnswer(_today) ? [(Error: _today.Error!, CheckedAt: _today.CheckedAt!.Value)] : [])
+            .OrderByDescending(failure => failure.CheckedAt);
+
+    // Ops staff read the board from across the room: say what is wrong in their words. A rejected token needs a person
+    // and outranks a rate limit, which passes by itself and says when the board asks again.
     private string StaleText
     {
         get
         {
-            if (LastSuccess is not { } last)
+            var since = LastSuccess is { } last ? $"{TimeOfDay(last)} ({CampaignText.Duration(Time.GetUtcNow() - last)} ago)" : null;
+            var numbers = since is null ? "There are no numbers to show yet." : $"These numbers are from {since}.";
+            var failures = Failures.ToList();
+            if (failures.Any(failure => failure.Error.Kind == OsviErrorKind.Unauthorized))
             {
-                return "OSVI has not answered since the wallboard opened: there are no numbers to show yet.";
+                return $"OSVI rejected the API token — an admin must update it. {numbers}";
             }
 
-            var age = Time.GetUtcNow() - last;
-            return $"OSVI has not answered since {Clock.ToLocal(last).ToString("HH:mm:ss", CultureInfo.InvariantCulture)} ({CampaignText.Duration(age)} ago). These numbers are out of date.";
+            if (failures.FirstOrDefault(failure => failure.Error.Kind == OsviErrorKind.RateLimited) is ({ } limited, var limitedAt))
+            {
+                var nextTry = limited.RetryAfter is { } wait ? $"next try at {TimeOfDay(limitedAt + wait)}" : "it tries again shortly";
+                return $"OSVI is rate-limiting the dashboard; {nextTry}. {numbers}";
+            }
+
+            return since is null
+                ? "OSVI has not answered since the wallboard opened: there are no numbers to show yet."
+                : $"OSVI has not answered since {since}. These numbers are out of date.";
         }
     }
+
+    // The TV's own zone, like every page's "updated" label (the day "Calls today" counts is still the dashboard's).
+    private DateTimeOffset ViewerNow => ViewerZone.ToViewer(Time.GetUtcNow());
+
+    private string TimeOfDay(DateTimeOffset instant) => ViewerZone.ToViewer(instant).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 
     protected override async Task OnInitializedAsync()
     {
@@ -132,6 +156,14 @@ public sealed partial class Monitor
         _pageShownAt = Time.GetUtcNow();
         await ReloadWatchedAsync();
         _loop = RunAsync(ComponentCancellation);
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender && await ViewerZone.DetectAsync())
+        {
+            StateHasChanged();
+        }
     }
 
     protected override async ValueTask DisposeAsyncCore()

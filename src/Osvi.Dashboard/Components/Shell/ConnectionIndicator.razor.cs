@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Osvi.Dashboard.Components.Controls;
 using Osvi.Dashboard.Live;
-using Osvi.Dashboard.Services;
+using Osvi.Dashboard.Services.Calls;
 using Osvi.Dashboard.Services.Connection;
 
 namespace Osvi.Dashboard.Components.Shell;
@@ -13,7 +13,7 @@ public sealed partial class ConnectionIndicator
     private LiveSnapshot<OsviConnection> _snapshot = LiveSnapshot<OsviConnection>.Pending;
 
     [Inject]
-    public required DashboardClock Clock { get; init; }
+    public required IViewerTimeZone ViewerZone { get; init; }
 
     // A probe that could not even run (a dashboard fault) still says something is wrong, never "checking" forever.
     private OsviConnection? Connection => _snapshot.Error is { } error
@@ -47,7 +47,7 @@ public sealed partial class ConnectionIndicator
                 return "Contacting OSVI…";
             }
 
-            var at = Clock.ToLocal(checkedAt).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+            var at = $"{ViewerZone.ToViewer(checkedAt).ToString("HH:mm:ss", CultureInfo.InvariantCulture)} {ViewerZone.Zone.Id}";
             return Connection?.Error is { } error
                 ? $"{OsviErrorText.Describe(error).Title} (checked {at}). {error.Message}"
                 : $"OSVI answered with the configured token (checked {at}).";

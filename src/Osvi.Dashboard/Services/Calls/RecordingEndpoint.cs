@@ -31,6 +31,9 @@ internal sealed partial class RecordingEndpoint(
     /// <summary>The route.</summary>
     public const string Route = "/recordings/{callId}";
 
+    /// <summary>How the plain-text answer to a failed lookup or fetch begins (the player shows the rest under its own title).</summary>
+    public const string FailurePrefix = "The recording could not be loaded: ";
+
     /// <summary>How long one play or download counts as one audit entry.</summary>
     public static readonly TimeSpan AuditWindow = TimeSpan.FromMinutes(10);
 
@@ -240,7 +243,7 @@ internal sealed partial class RecordingEndpoint(
             OsviErrorKind.Unreachable => StatusCodes.Status504GatewayTimeout,
             _ => StatusCodes.Status502BadGateway,
         };
-        await WritePlainAsync(context, status, "The recording could not be loaded: " + error.Message);
+        await WritePlainAsync(context, status, FailurePrefix + error.Message);
     }
 
     private async Task AuditOnceAsync(DashboardUser user, string callId, string action, AuditOutcome outcome, bool force = false)

@@ -22,7 +22,7 @@ public interface IViewerTimeZone
     DateTimeOffset ToViewer(DateTimeOffset instant);
 }
 
-internal sealed class ViewerTimeZone(CallsScript script, DashboardClock clock) : IViewerTimeZone
+internal sealed class ViewerTimeZone(IJSRuntime js, DashboardClock clock) : IViewerTimeZone
 {
     private Task<bool>? _detection;
 
@@ -41,7 +41,8 @@ internal sealed class ViewerTimeZone(CallsScript script, DashboardClock clock) :
         string? id;
         try
         {
-            id = await script.InvokeAsync<string?>("timeZone");
+            // osvi.js's global (every page loads it): no module import just to learn the zone.
+            id = await js.InvokeAsync<string?>("osviTimeZone");
         }
         catch (Exception exception) when (exception is JSException or InvalidOperationException or TaskCanceledException or JSDisconnectedException)
         {
