@@ -1,5 +1,4 @@
 using Osvi.Dashboard.Components.Calls;
-using Osvi.Dashboard.Services.Calls;
 using Osvi.Dashboard.Testing.Fakes;
 
 namespace Osvi.Dashboard.Components.Tests.Calls;
@@ -9,20 +8,7 @@ namespace Osvi.Dashboard.Components.Tests.Calls;
 /// another zone or with masked numbers must never get someone else's row.</summary>
 public sealed class CallLogRowTests
 {
-    private sealed class FixedZone(string id) : IViewerTimeZone
-    {
-        public TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(id);
-
-        public bool IsFromBrowser => true;
-
-        public string Label => Zone.Id;
-
-        public Task<bool> DetectAsync() => Task.FromResult(false);
-
-        public DateTimeOffset ToViewer(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
-    }
-
-    private static readonly FixedZone s_kolkata = new("Asia/Kolkata");
+    private static readonly FakeViewerTimeZone s_kolkata = new("Asia/Kolkata");
 
     [Fact]
     public void For_SameCallZoneAndNumberFromTwoCircuits_IsOneSharedString()
@@ -30,7 +16,7 @@ public sealed class CallLogRowTests
         var call = FakeCallsService.Call(2);
 
         var first = CallLogRow.For(call, s_kolkata, "+91 98765 00002");
-        var second = CallLogRow.For(call, new FixedZone("Asia/Kolkata"), "+91 98765 00002");
+        var second = CallLogRow.For(call, new FakeViewerTimeZone("Asia/Kolkata"), "+91 98765 00002");
 
         Assert.Same(first.Value, second.Value);
         Assert.StartsWith("<tr class=\"mud-table-row osvi-call-row\">", first.Value, StringComparison.Ordinal);
@@ -43,7 +29,7 @@ public sealed class CallLogRowTests
 
         var full = CallLogRow.For(call, s_kolkata, "+91 98765 00002");
         var masked = CallLogRow.For(call, s_kolkata, "•••• 0002");
-        var utc = CallLogRow.For(call, new FixedZone("UTC"), "+91 98765 00002");
+        var utc = CallLogRow.For(call, new FakeViewerTimeZone("UTC"), "+91 98765 00002");
 
         Assert.Contains(">&#x2B;91 98765 00002<", full.Value, StringComparison.Ordinal);   // "+" is encoded, as every OSVI text
         Assert.DoesNotContain("98765", masked.Value, StringComparison.Ordinal);
