@@ -15,9 +15,11 @@ public sealed class LiveDataStoreTests
         await using var bed = new LiveFeedTestBed();
         await bed.StartAsync();
         var received = 0;
+        bed.Upstream.HoldFetches();
         var subscriptions = Enumerable.Range(0, 50)
             .Select(_ => bed.Store.Subscribe(new CounterKey(7), _ => { Interlocked.Increment(ref received); return Task.CompletedTask; }))
             .ToList();
+        bed.Upstream.ReleaseFetches();
 
         await Eventually.TrueAsync(() => bed.Upstream.For(7) == 1, "the first subscriber triggers one poll at once");
         await Eventually.TrueAsync(() => Volatile.Read(ref received) == 50, "every subscriber receives the first snapshot");
@@ -174,8 +176,10 @@ public sealed class LiveDataStoreTests
         await using var bed = new LiveFeedTestBed();
         await bed.StartAsync();
         var healthy = 0;
+        bed.Upstream.HoldFetches();
         using var failing = bed.Store.Subscribe(new SingletonKey(), _ => throw new InvalidOperationException("circuit gone"));
         using var working = bed.Store.Subscribe(new SingletonKey(), _ => { Interlocked.Increment(ref healthy); return Task.CompletedTask; });
+        bed.Upstream.ReleaseFetches();
         await Eventually.TrueAsync(() => Volatile.Read(ref healthy) == 1, "first update");
 
         await bed.AdvanceAsync(TimeSpan.FromSeconds(10));

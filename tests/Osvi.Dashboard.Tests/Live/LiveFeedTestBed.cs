@@ -17,13 +17,22 @@ public sealed record CounterKey(int Id) : LiveKey<string>;
 /// <summary>A feed with no key value (like the shell's own feeds).</summary>
 public sealed record SingletonKey : LiveKey<int>;
 
-/// <summary>Counts upstream fetches per key; a test can make the next fetches fail.</summary>
+/// <summary>Counts upstream fetches per key; a test can make the next fetches fail, or hold them until every
+/// subscriber it needs is in place (a first poll can otherwise finish between two Subscribe calls).</summary>
 public sealed class CountingUpstream
 {
     private readonly Dictionary<int, int> _fetches = [];
     private readonly Lock _gate = new();
+    private volatile TaskCompletionSource _open = Opened();
 
     public OsviError? FailWith { get; set; }
+
+    /// <summary>Completes when fetches may go ahead.</summary>
+    public Task WhenOpen => _open.Task;
+
+    public void HoldFetches() => _open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void ReleaseFetches() => _open.TrySetResult();
 
     public int Total
     {
@@ -51,22 +60,34 @@ public sealed class CountingUpstream
             return _fetches[id] = _fetches.GetValueOrDefault(id) + 1;
         }
     }
+
+    private static TaskCompletionSource Opened()
+    {
+        var source = new TaskCompletionSource();
+        source.SetResult();
+        return source;
+    }
 }
 
 internal sealed class CounterFetcher(CountingUpstream upstream) : ILiveFetcher<CounterKey, string>
 {
-    public Task<ServiceResult<string>> FetchAsync(CounterKey key, CancellationToken ct)
+    public async Task<ServiceResult<string>> FetchAsync(CounterKey key, CancellationToken ct)
     {
+        await upstream.WhenOpen.WaitAsync(ct);
         var count = upstream.Record(key.Id);
-        return Task.FromResult(upstream.FailWith is { } error
+        return upstream.FailWith is { } error
             ? ServiceResult<string>.Failed(error)
-            : ServiceResult<string>.Success($"campaign {key.Id} poll {count}"));
+            : ServiceResult<string>.Success($"campaign {key.Id} poll {count}");
     }
 }
 
 internal sealed class SingletonFetcher(CountingUpstream upstream) : ILiveFetcher<SingletonKey, int>
 {
-    public Task<ServiceResult<int>> FetchAsync(SingletonKey key, CancellationToken ct) => Task.FromResult(ServiceResult<int>.Success(upstream.Record(0)));
+    public async Task<ServiceResult<int>> FetchAsync(SingletonKey key, CancellationToken ct)
+    {
+        await upstream.WhenOpen.WaitAsync(ct);
+        return ServiceResult<int>.Success(upstream.Record(0));
+    }
 }
 
 /// <summary>The real store and poller on a fake clock: tick 1 s, interval 5 s.</summary>
