@@ -1,4 +1,4 @@
-// Chat console: the viewer's time zone, Enter to send, and keeping the conversation scrolled to its newest entry.
+// Chat console: Enter to send, and keeping the conversation scrolled to its newest entry.
 // An ES module imported by the console (IJSRuntime "import"), so it costs nothing on other pages.
 
 // Enter sends, Shift+Enter starts a new line. A composer is a textarea whose id a send button names in data-send-for.
@@ -12,15 +12,6 @@ document.addEventListener("keydown", (event) => {
     event.preventDefault();
   }
 });
-
-/** The browser's IANA time zone, e.g. "Europe/Berlin"; null when it cannot tell. */
-export function timeZone() {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || null;
-  } catch {
-    return null;
-  }
-}
 
 const pinned = new WeakMap();
 

@@ -1,11 +1,14 @@
 using Bunit;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Osvi.Client.Contracts;
 using Osvi.Dashboard.Components.Chat;
 using Osvi.Dashboard.Components.Tests.Support;
 using Osvi.Dashboard.Security;
+using Osvi.Dashboard.Services.Calls;
 using Osvi.Dashboard.Services.Chat;
+using Osvi.Dashboard.Testing.Fakes;
 using static Osvi.Dashboard.Testing.Fakes.ChatFixtures;
 
 namespace Osvi.Dashboard.Components.Tests.Chat;
@@ -59,6 +62,19 @@ public sealed class ChatConversationTests : ChatTestContext
         Assert.Equal("11:41:02", cut.FindAll("li[data-kind=agent] time")[0].TextContent);
         Assert.Equal("Times in Asia/Kolkata", cut.Find("#chat-zone").TextContent);
         Assert.Contains("Friday 12 June 2026", cut.Find("li.osvi-chat-day").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ViewerInAnotherZone_TimesAndZoneLabelAreTheViewers()
+    {
+        // The same viewer zone as every other page (the circuit's IViewerTimeZone), not a second detection of its own.
+        Services.AddScoped<IViewerTimeZone>(_ => new FakeViewerTimeZone("America/New_York"));
+        History.Seed(Entry(ChatEntryKind.CustomerMessage, "Where is my order?", 1));
+
+        var cut = RenderConversation();
+
+        Assert.Equal("02:11:00", cut.Find("li[data-kind=customer] time").TextContent);
+        Assert.Equal("Times in America/New_York", cut.Find("#chat-zone").TextContent);
     }
 
     [Fact]

@@ -1,42 +1,19 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
-using Osvi.Dashboard.Services;
+using Osvi.Dashboard.Services.Calls;
 
 namespace Osvi.Dashboard.Components.Chat;
 
-/// <summary>The chat console's side of the browser (<c>wwwroot/js/chat.js</c>, imported on first use): the viewer's
-/// time zone, and following the newest entry of a conversation. Scoped: one per circuit. Until the browser has answered
-/// (or when it cannot), times are shown in the dashboard's zone (<c>Dashboard:TimeZone</c>).</summary>
-public sealed class ChatBrowser(IJSRuntime js, DashboardClock clock) : IAsyncDisposable
+/// <summary>The chat console's side of the browser (<c>wwwroot/js/chat.js</c>, imported on first use): following the
+/// newest entry of a conversation, and times in the viewer's zone (the circuit's <see cref="IViewerTimeZone"/>, the
+/// same one every other page uses). Scoped: one per circuit.</summary>
+public sealed class ChatBrowser(IJSRuntime js, IViewerTimeZone viewer) : IAsyncDisposable
 {
     private Task<IJSObjectReference?>? _module;
-    private TimeZoneInfo? _zone;
 
-    /// <summary>The zone times are shown in: the viewer's once known, else the dashboard's.</summary>
-    public TimeZoneInfo Zone => _zone ?? clock.Zone;
-
-    /// <summary>True once the viewer's own zone is known.</summary>
-    public bool KnowsViewerZone => _zone is not null;
-
-    /// <summary>Asks the browser for its zone (once per circuit); true when it changed what <see cref="Zone"/> is.
-    /// Call after the first render.</summary>
-    public async Task<bool> LearnViewerZoneAsync()
-    {
-        if (_zone is not null || await ModuleAsync() is not { } module)
-        {
-            return false;
-        }
-
-        var id = await CallAsync(() => module.InvokeAsync<string?>("timeZone").AsTask());
-        if (id is null || !TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone))
-        {
-            return false;
-        }
-
-        _zone = zone;
-        return zone.Id != clock.Zone.Id;
-    }
+    /// <summary>The zone times are shown in: the viewer's once the browser told it, else the dashboard's.</summary>
+    public TimeZoneInfo Zone => viewer.Zone;
 
     /// <summary>Keeps <paramref name="element"/> scrolled to its end while the reader is there.</summary>
     public async Task FollowAsync(ElementReference element)

@@ -3,6 +3,7 @@ using MudBlazor;
 using Osvi.Client.Contracts;
 using Osvi.Dashboard.Live;
 using Osvi.Dashboard.Services;
+using Osvi.Dashboard.Services.Calls;
 using Osvi.Dashboard.Services.Chat;
 
 namespace Osvi.Dashboard.Components.Chat;
@@ -40,6 +41,9 @@ public sealed partial class ChatConversation
 
     [Inject]
     public required ChatBrowser Browser { get; init; }
+
+    [Inject]
+    public required IViewerTimeZone ViewerZone { get; init; }
 
     [Inject]
     public required IDialogService Dialogs { get; init; }
@@ -131,7 +135,7 @@ public sealed partial class ChatConversation
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender && await Browser.LearnViewerZoneAsync())
+        if (firstRender && await ViewerZone.DetectAsync())
         {
             StateHasChanged();
         }

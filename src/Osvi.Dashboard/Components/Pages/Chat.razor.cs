@@ -3,6 +3,7 @@ using Osvi.Client;
 using Osvi.Dashboard.Components.Chat;
 using Osvi.Dashboard.Security;
 using Osvi.Dashboard.Services;
+using Osvi.Dashboard.Services.Calls;
 using Osvi.Dashboard.Services.Chat;
 
 namespace Osvi.Dashboard.Components.Pages;
@@ -70,6 +71,9 @@ public sealed partial class Chat : IDisposable
     public required ChatBrowser Browser { get; init; }
 
     [Inject]
+    public required IViewerTimeZone ViewerZone { get; init; }
+
+    [Inject]
     public required NavigationManager Navigation { get; init; }
 
     /// <summary><c>agent_uuid</c>: the agent.</summary>
@@ -130,7 +134,7 @@ public sealed partial class Chat : IDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender && await Browser.LearnViewerZoneAsync())
+        if (firstRender && await ViewerZone.DetectAsync())
         {
             StateHasChanged();
         }
