@@ -132,4 +132,37 @@ public sealed class CallsTests(BrowserFixture browser, CallsTests.DemoDashboard 
         await Assertions.Expect(page.Page.Locator("#recording-none")).ToBeVisibleAsync();
         await page.AssertNoErrorsAsync("a started call's page");
     }
+
+    [Fact]
+    public async Task CallLog_ANewCallArrives_ItsRowGoesOnTopAndEveryOtherRowStaysTheSameElement()
+    {
+        _ = dashboard.BaseUrl;
+        using var admin = SimulatorAdmin.For(dashboard.Embedded.BaseUrl);
+        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl, signInAs: DashboardRoles.Viewer);
+        await page.GotoAsync("/calls?per_page=100");
+        var rows = page.Page.Locator("#call-log tbody tr.osvi-call-row");
+        await Assertions.Expect(rows).ToHaveCountAsync(100, new() { Timeout = 20_000 });
+        // Mark the row elements the browser holds now (a script property Blazor knows nothing about).
+        var before = await rows.EvaluateAllAsync<string[]>("rows => rows.map(row => { row.e2eSeen = true; return row.querySelector('a[data-call-id]').dataset.callId; })");
+
+        await admin.OsviAsync(HttpMethod.Post, "/v1/call", new { agent_uuid = await admin.AgentIdAsync("Appointment Reminder"), phone_number = OutcomeRules.NationalNumber(OutcomeRules.BusySuffix, 13), country_code = "IN" });
+        await page.Page.Locator("#refresh").ClickAsync();
+
+        // The new call's row is a new element on top; every call still on the page kept its element (rows keyed by call
+        // id: the rows below move, they are not rewritten and sent again).
+        await page.Page.WaitForFunctionAsync("() => { const top = document.querySelector('#call-log tbody tr.osvi-call-row'); return top && !top.e2eSeen; }", null, new() { Timeout = 20_000 });
+        var after = await rows.EvaluateAllAsync<RowSeen[]>("rows => rows.map(row => ({ id: row.querySelector('a[data-call-id]').dataset.callId, seen: row.e2eSeen === true }))");
+        Assert.DoesNotContain(after[0].Id, before);
+        var stayed = after.Where(row => before.Contains(row.Id)).ToList();
+        Assert.True(stayed.Count >= 90, $"{stayed.Count} of the first page's calls are still on it");
+        Assert.All(stayed, row => Assert.True(row.Seen, $"the row of call {row.Id} was rendered again as a new element"));
+        await page.AssertNoErrorsAsync("the call log after a new call");
+    }
+
+    private sealed class RowSeen
+    {
+        public string Id { get; set; } = "";
+
+        public bool Seen { get; set; }
+    }
 }

@@ -11,30 +11,40 @@ public sealed class CallLogRowTests
     private static readonly FakeViewerTimeZone s_kolkata = new("Asia/Kolkata");
 
     [Fact]
-    public void For_SameCallZoneAndNumberFromTwoCircuits_IsOneSharedString()
+    public void Cells_SameCallZoneAndNumberFromTwoCircuits_AreOneSharedString()
     {
         var call = FakeCallsService.Call(2);
 
-        var first = CallLogRow.For(call, s_kolkata, "+91 98765 00002");
-        var second = CallLogRow.For(call, new FakeViewerTimeZone("Asia/Kolkata"), "+91 98765 00002");
+        var first = CallLogRow.Cells(call, s_kolkata, "+91 98765 00002");
+        var second = CallLogRow.Cells(call, new FakeViewerTimeZone("Asia/Kolkata"), "+91 98765 00002");
 
         Assert.Same(first.Value, second.Value);
-        Assert.StartsWith("<tr class=\"mud-table-row osvi-call-row\">", first.Value, StringComparison.Ordinal);
+        Assert.StartsWith("<td class=\"mud-table-cell\">", first.Value, StringComparison.Ordinal);
+        Assert.Equal(9, first.Value.Split("<td ").Length - 1);
     }
 
     [Fact]
-    public void For_AnotherZoneOrAMaskedNumber_IsItsOwnRow()
+    public void Cells_AnotherZoneOrAMaskedNumber_AreTheirOwn()
     {
         var call = FakeCallsService.Call(2);   // 10:58 in Kolkata
 
-        var full = CallLogRow.For(call, s_kolkata, "+91 98765 00002");
-        var masked = CallLogRow.For(call, s_kolkata, "•••• 0002");
-        var utc = CallLogRow.For(call, new FakeViewerTimeZone("UTC"), "+91 98765 00002");
+        var full = CallLogRow.Cells(call, s_kolkata, "+91 98765 00002");
+        var masked = CallLogRow.Cells(call, s_kolkata, "•••• 0002");
+        var utc = CallLogRow.Cells(call, new FakeViewerTimeZone("UTC"), "+91 98765 00002");
 
         Assert.Contains(">&#x2B;91 98765 00002<", full.Value, StringComparison.Ordinal);   // "+" is encoded, as every OSVI text
         Assert.DoesNotContain("98765", masked.Value, StringComparison.Ordinal);
         Assert.Contains("•••• 0002", masked.Value, StringComparison.Ordinal);
         Assert.Contains(">12 Jun, 10:58:00<", full.Value, StringComparison.Ordinal);
         Assert.Contains(">12 Jun, 05:28:00<", utc.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HasUniqueIds_ACallTwiceOnOnePage_IsFalse()
+    {
+        var calls = Enumerable.Range(1, 5).Select(n => FakeCallsService.Call(n)).ToList();
+
+        Assert.True(CallLogRow.HasUniqueIds(calls));
+        Assert.False(CallLogRow.HasUniqueIds([.. calls, calls[2] with { Status = Osvi.Client.Contracts.CallStatus.Picked }]));
     }
 }

@@ -35,6 +35,26 @@ public sealed class CallLogTests : OsviTestContext
     }
 
     [Fact]
+    public void Render_OsviListsOneCallTwiceOnAPage_ShowsBothRowsAndKeepsWorking()
+    {
+        // Rows are keyed by call id; a repeated id (OSVI's list shifting under a read) must not break the page.
+        var repeated = _calls.Calls[0];
+        _calls.Calls.Insert(1, repeated with { Status = CallStatus.Picked });
+
+        var cut = RenderAt("calls?per_page=25");
+        cut.WaitForAssertion(() => Assert.Equal(25, cut.FindAll("#call-log tbody tr.osvi-call-row").Count));
+        // A new call on top shifts every row: the diff now matches rows by key, where a repeated key would throw.
+        var newest = FakeCallsService.Call(500);
+        _calls.Calls.Insert(0, newest);
+        cut.Find("#refresh").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(newest.CallId, cut.Find("#call-log tbody tr.osvi-call-row a").GetAttribute("data-call-id")));
+        Assert.Equal(25, cut.FindAll("#call-log tbody tr.osvi-call-row").Count);
+        Assert.Equal(2, cut.FindAll($"#call-log a[data-call-id='{repeated.CallId}']").Count);
+        Assert.Empty(cut.FindAll("#calls-error"));
+    }
+
+    [Fact]
     public void Render_UrlWithFilters_AsksOsviForExactlyThatAndShowsTheRows()
     {
         var cut = RenderAt("calls?status=busy,picked&agent_uuid=agent_IsZ3Q6Sf_60Eh26XQMGbz-R_og&campaign_id=7&phone_number=98765&page=2&per_page=50");

@@ -10,16 +10,18 @@ using Osvi.Dashboard.Services.Calls;
 
 namespace Osvi.Dashboard.Components.Calls;
 
-/// <summary>A call-log row as one piece of markup: a render tree of a few frames per row instead of ~90, and one string
-/// per call, time zone and shown number that every circuit watching the same shared page reuses. Every text from OSVI
-/// goes through <see cref="SafeHtml"/>; the cells are the shared controls' own markup.</summary>
+/// <summary>A call-log row's cells as one piece of markup: a render tree of a few frames per row instead of ~90, and one
+/// string per call, time zone and shown number that every circuit watching the same shared page reuses. Every text from
+/// OSVI goes through <see cref="SafeHtml"/>; the cells are the shared controls' own markup. The row element itself stays
+/// in the page, keyed by call id (<see cref="HasUniqueIds"/>), so a refresh that brings new calls inserts their rows and
+/// moves the others instead of rewriting every row in place and sending them all to the browser again.</summary>
 public static class CallLogRow
 {
     // Keyed by the call record itself, so a row lives exactly as long as some page still holds its call.
     private static readonly ConditionalWeakTable<CallListItem, ConcurrentDictionary<(string Zone, string Phone), MarkupString>> s_rows = new();
 
-    /// <summary>The row of a call for a viewer in <paramref name="zone"/> who sees the number as <paramref name="shownPhone"/>.</summary>
-    public static MarkupString For(CallListItem call, IViewerTimeZone zone, string shownPhone)
+    /// <summary>The cells of a call's row for a viewer in <paramref name="zone"/> who sees the number as <paramref name="shownPhone"/>.</summary>
+    public static MarkupString Cells(CallListItem call, IViewerTimeZone zone, string shownPhone)
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(zone);
@@ -30,8 +32,6 @@ public static class CallLogRow
     private static MarkupString Build(CallListItem call, IViewerTimeZone zone, string shownPhone)
     {
         var html = new StringBuilder(1536);
-        html.Append("<tr class=\"mud-table-row osvi-call-row\">");
-
         html.Append("<td class=\"mud-table-cell\"><a href=\"calls/").Append(SafeHtml.Encode(Uri.EscapeDataString(call.CallId)))
             .Append("\" class=\"osvi-call-link\" data-call-id=\"").Append(SafeHtml.Encode(call.CallId)).Append("\">")
             .Append(ViewerTime.Html(zone, call.CreatedAt)).Append("</a></td>");
@@ -76,7 +76,16 @@ public static class CallLogRow
             html.Append("<span class=\"osvi-muted\">—</span>");
         }
 
-        html.Append("</td><td class=\"mud-table-cell\">").Append(CallTagChip.Html(call.Tag)).Append("</td></tr>");
+        html.Append("</td><td class=\"mud-table-cell\">").Append(CallTagChip.Html(call.Tag)).Append("</td>");
         return new MarkupString(html.ToString());
+    }
+
+    /// <summary>True when no call id repeats on the page: only then can rows be keyed by it (Blazor refuses a repeated
+    /// key, and a page read while OSVI's list shifts may hold one call twice).</summary>
+    public static bool HasUniqueIds(IReadOnlyList<CallListItem> calls)
+    {
+        ArgumentNullException.ThrowIfNull(calls);
+        var seen = new HashSet<string>(calls.Count, StringComparer.Ordinal);
+        return calls.All(call => seen.Add(call.CallId));
     }
 }
