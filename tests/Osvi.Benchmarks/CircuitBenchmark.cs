@@ -29,12 +29,16 @@ namespace Osvi.Benchmarks;
 /// heap dump).</item>
 /// <item><c>circuit-soak</c>: N circuits for <c>--minutes 10</c> with the simulator's clock running; heap after warm-up
 /// (<c>--warmup 2</c> minutes) grows ≤ 5 %, no error logged, every circuit's <c>#last-updated</c> still changing at the end.</item>
+/// <item><c>call-log-traffic</c>: one page on <c>/calls?per_page=100</c> with auto-refresh on; the bytes its circuit sends
+/// the browser over <c>--window 120</c> seconds with no new calls, then with a call started every <c>--every 10</c>
+/// seconds: a new call must cost ≤ 10 KB (its row goes on top, the others move), not the page again.</item>
 /// </list>
 /// The refresh interval is the production default (10 s).
 /// </summary>
 internal static class CircuitBenchmark
 {
     public const string MemoryDescription = "server memory per circuit + upstream req/min, N chromium pages (--circuits 100 --path /calls?per_page=100 --window 60)";
+    public const string TrafficDescription = "bytes a call-log browser receives per new call, 1 chromium page (--window 120 --every 10)";
     public const string SoakDescription = "N circuits for M minutes: heap growth, errors logged, live updates (--circuits 100 --minutes 10 --warmup 2 --path /monitor)";
 
     private const int PagesPerContext = 10;
@@ -113,6 +117,47 @@ internal static class CircuitBenchmark
         return pass ? 0 : 1;
     }
 
+    public static async Task<int> RunTrafficAsync(string[] args)
+    {
+        var window = TimeSpan.FromSeconds(Option(args, "--window", 120));
+        var every = TimeSpan.FromSeconds(Option(args, "--every", 10));
+        await using var rig = await Rig.StartAsync("/calls?per_page=100");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await (await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } })).NewPageAsync();
+        long received = 0;
+        page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) =>
+            Interlocked.Add(ref received, frame.Binary?.Length ?? System.Text.Encoding.UTF8.GetByteCount(frame.Text ?? ""));
+        await SignInAsViewerAsync(page, rig.PageUrl);
+        await page.Locator("#render-state[data-interactive=yes]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 120_000 });
+        await page.Locator("#auto-refresh").CheckAsync(new() { Timeout = 120_000 });
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#call-log tr.osvi-call-row').length === 100", null, new() { Timeout = 120_000 });
+        using var admin = SimulatorAdmin.For(rig.Factory.Services.GetRequiredService<EmbeddedSimulator>().BaseUrl);
+        var agent = await admin.AgentIdAsync("Appointment Reminder");
+        await Task.Delay(TimeSpan.FromSeconds(5));
+
+        // Phase 1: nobody calls; phase 2: a new call every few seconds, each one the newest row at the next refresh.
+        Interlocked.Exchange(ref received, 0);
+        await Task.Delay(window);
+        var quiet = Interlocked.Exchange(ref received, 0);
+        var calls = 0;
+        var phase = Stopwatch.StartNew();
+        while (phase.Elapsed < window)
+        {
+            await admin.OsviAsync(HttpMethod.Post, "/v1/call", new { agent_uuid = agent, phone_number = Simulator.World.OutcomeRules.NationalNumber(Simulator.World.OutcomeRules.BusySuffix, 40 + (calls % 50)), country_code = "IN" });
+            calls++;
+            await Task.Delay(every);
+        }
+
+        var busy = Interlocked.Read(ref received);
+        var perCall = (busy - quiet) / (double)calls;
+        Console.WriteLine(Invariant($"circuit traffic to the browser over {window.TotalSeconds:F0} s: {quiet / 1024.0:F0} KB with no new calls, {busy / 1024.0:F0} KB with a new call every {every.TotalSeconds:F0} s ({calls} calls)"));
+        Console.WriteLine(Invariant($"each new call costs the browser {perCall / 1024.0:F1} KB"));
+        var pass = perCall <= 10 * 1024;
+        Console.WriteLine(pass ? "PASS (≤ 10 KB per new call: rows move, they are not sent again)" : "FAIL");
+        return pass ? 0 : 1;
+    }
+
     /// <summary><c>circuit-browsers URL N UPDATED ITEMS COUNT AUTO</c> (the child process): opens N pages, waits until
     /// each is interactive, shows COUNT elements matching ITEMS (<c>-</c> for none) and an UPDATED element with
     /// <c>data-updated</c> (AUTO <c>yes</c>: switches the page's auto-refresh on first), prints READY, then answers each
@@ -124,13 +169,7 @@ internal static class CircuitBenchmark
         var count = int.Parse(args[1], CultureInfo.InvariantCulture);
         var profile = new PageProfile(args[2], args[3] == "-" ? null : args[3], int.Parse(args[4], CultureInfo.InvariantCulture), args[5] == "yes");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-extensions",
-                    "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows"],
-        });
+        await using var browser = await LaunchAsync(playwright);
         var pages = new List<IPage>();
         IBrowserContext? context = null;
         var patience = new PageWaitForFunctionOptions { Timeout = 120_000, PollingInterval = 250 };
@@ -144,14 +183,8 @@ internal static class CircuitBenchmark
             var page = await context!.NewPageAsync();
             if (i % PagesPerContext == 0)
             {
-                // One sign-in per browser context (its pages share the cookie), as the demo viewer.
-                var account = DemoAccounts.For(DashboardRoles.Viewer);
-                var root = new Uri(url).GetLeftPart(UriPartial.Authority);
-                await page.GotoAsync(root + DashboardAuthentication.SignInPath + "?" + DashboardAuthentication.ReturnUrlParameter + "=" + Uri.EscapeDataString(new Uri(url).PathAndQuery));
-                await page.Locator("#sign-in-user").FillAsync(account.UserName);
-                await page.Locator("#sign-in-password").FillAsync(account.Password);
-                await page.Locator("#sign-in-submit").ClickAsync();
-                await page.WaitForURLAsync(address => !address.Contains(DashboardAuthentication.SignInPath, StringComparison.Ordinal), new() { Timeout = 120_000 });
+                // One sign-in per browser context (its pages share the cookie).
+                await SignInAsViewerAsync(page, url);
             }
             else
             {
@@ -275,6 +308,26 @@ internal static class CircuitBenchmark
         }
     }
 
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-extensions",
+                "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows"],
+    });
+
+    /// <summary>Signs in through the real form as the demo viewer and lands on <paramref name="url"/>.</summary>
+    private static async Task SignInAsViewerAsync(IPage page, string url)
+    {
+        var account = DemoAccounts.For(DashboardRoles.Viewer);
+        var root = new Uri(url).GetLeftPart(UriPartial.Authority);
+        await page.GotoAsync(root + DashboardAuthentication.SignInPath + "?" + DashboardAuthentication.ReturnUrlParameter + "=" + Uri.EscapeDataString(new Uri(url).PathAndQuery));
+        await page.Locator("#sign-in-user").FillAsync(account.UserName);
+        await page.Locator("#sign-in-password").FillAsync(account.Password);
+        await page.Locator("#sign-in-submit").ClickAsync();
+        await page.WaitForURLAsync(address => !address.Contains(DashboardAuthentication.SignInPath, StringComparison.Ordinal), new() { Timeout = 120_000 });
+    }
+
     private static (long Heap, long WorkingSet) Measure()
     {
         for (var i = 0; i < 3; i++)
@@ -307,6 +360,8 @@ internal static class CircuitBenchmark
         public PageProfile Profile { get; private set; } = PageProfile.For("/", 0);
 
         public long UpstreamTotal => Requests.Total;
+
+        public string PageUrl => _baseUrl + _path;
 
         public static async Task<Rig> StartAsync(string path, double clockSpeed = 1, int watched = 5)
         {

@@ -12,6 +12,7 @@ internal static class Program
         ["calls-page"] = (CallsPageBenchmark.Description, CallsPageBenchmark.RunAsync),
         ["circuit-memory"] = (CircuitBenchmark.MemoryDescription, CircuitBenchmark.RunMemoryAsync),
         ["circuit-soak"] = (CircuitBenchmark.SoakDescription, CircuitBenchmark.RunSoakAsync),
+        ["call-log-traffic"] = (CircuitBenchmark.TrafficDescription, CircuitBenchmark.RunTrafficAsync),
         ["circuit-browsers"] = ("(used by circuit-memory and circuit-soak) holds N chromium pages open: circuit-browsers URL N", CircuitBenchmark.RunBrowsersAsync),
     };
 
