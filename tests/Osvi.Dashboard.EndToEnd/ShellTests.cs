@@ -61,7 +61,7 @@ public sealed class ShellTests(BrowserFixture browser, ShellTests.DemoDashboard 
         var loadedAt = DateTimeOffset.UtcNow;
         await page.Page.WaitForFunctionAsync(
             "t => { const e = document.querySelector('#last-updated'); return e && Number(e.dataset.updated) >= t; }",
-            loadedAt.ToUnixTimeMilliseconds(), new() { Timeout = 20000 });
+            loadedAt.ToUnixTimeMilliseconds(), new() { Timeout = 60_000 });
         var shownTotal = int.Parse(await page.Page.Locator("#stat-calls-today .osvi-stat-value").GetAttributeAsync("data-value") ?? "-1",
             NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
         var after = await TotalCallsAsync(osvi, simulator.ApiToken, start, end);
