@@ -44,8 +44,7 @@ public static class CallLogRow
 
         var icon = call.CallType == CallType.Inbound ? Icons.Material.Outlined.CallReceived : Icons.Material.Outlined.CallMade;
         html.Append("<td class=\"mud-table-cell\"><span class=\"osvi-call-type\" data-type=\"").Append(SafeHtml.Encode(call.CallType.Value)).Append("\">")
-            .Append("<svg class=\"mud-icon-root mud-icon-default mud-svg-icon mud-icon-size-small\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\">")
-            .Append(icon).Append("</svg>").Append(SafeHtml.Encode(CallFormat.Type(call.CallType))).Append("</span></td>");
+            .Append(SvgIcon.Html(icon, Size.Small)).Append(SafeHtml.Encode(CallFormat.Type(call.CallType))).Append("</span></td>");
 
         html.Append("<td class=\"mud-table-cell osvi-num\"><span data-duration=\"").Append(call.DurationSeconds.ToString(CultureInfo.InvariantCulture)).Append("\">")
             .Append(SafeHtml.Encode(CallFormat.Duration(call.DurationSeconds))).Append("</span></td>");
