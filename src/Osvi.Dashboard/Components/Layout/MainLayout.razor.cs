@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
-using MudBlazor;
 using Osvi.Dashboard.Theme;
 
 namespace Osvi.Dashboard.Components.Layout;
@@ -10,7 +9,7 @@ namespace Osvi.Dashboard.Components.Layout;
 /// navigation drawer, demo banner, and an error boundary so a failing page never takes the shell down.</summary>
 public sealed partial class MainLayout
 {
-    private MudThemeProvider? _themeProvider;
+    private OsviThemeProvider? _themeProvider;
     private ErrorBoundary? _errorBoundary;
     private bool _isDarkMode;
     private bool _drawerOpen = true;
