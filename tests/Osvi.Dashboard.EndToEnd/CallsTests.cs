@@ -43,6 +43,28 @@ public sealed class CallsTests(BrowserFixture browser, CallsTests.DemoDashboard 
         await page.Page.Locator("#calls-pager").ScrollIntoViewIfNeededAsync();
         await page.ScreenshotAsync($"calls-log-pager-{theme}");
 
+        // The page size is a native select: a choice starts at the first page of that size, through the URL.
+        await page.Page.Locator("#calls-per-page").SelectOptionAsync("50");
+        await Assertions.Expect(page.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("[?&]per_page=50"), new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Page.Locator("#calls-page-info")).ToContainTextAsync("1-50 of ", new() { Timeout = 20_000 });
+        await Assertions.Expect(rows).ToHaveCountAsync(50, new() { Timeout = 20_000 });
+
+        // The refresh button's tooltip (CSS, no component) shows on hover.
+        await page.Page.Locator("#refresh").HoverAsync();
+        await page.Page.WaitForFunctionAsync(
+            "() => { const tip = getComputedStyle(document.querySelector('#refresh').closest('[data-osvi-tip]'), '::after'); return tip.content === '\"Load the list again\"' && tip.display !== 'none' && tip.visibility === 'visible' && tip.opacity === '1'; }",
+            null, new() { Timeout = 10_000 });
+
+        // Auto-refresh is a switch the keyboard works: Space turns it on and off.
+        var autoRefresh = page.Page.Locator("#auto-refresh");
+        await autoRefresh.FocusAsync();
+        await page.Page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(autoRefresh).ToBeCheckedAsync();
+        await Assertions.Expect(page.Page.Locator(".osvi-call-actions .mud-switch-base")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-checked"));
+        await page.Page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(autoRefresh).Not.ToBeCheckedAsync();
+        await Assertions.Expect(page.Page.Locator(".osvi-call-actions .mud-switch-base")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-checked"));
+
         // Filter by status with the chips: the URL carries it and every row shown has it.
         await page.Page.Locator(".osvi-status-chips [data-status=picked]").ClickAsync();
         await Assertions.Expect(page.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("[?&]status=picked"), new() { Timeout = 20_000 });

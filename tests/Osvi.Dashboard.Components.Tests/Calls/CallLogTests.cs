@@ -2,7 +2,6 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using MudBlazor.Extensions;
 using Osvi.Client;
 using Osvi.Client.Contracts;
 using Osvi.Dashboard.Components.Tests.Support;
@@ -164,19 +163,35 @@ public sealed class CallLogTests : OsviTestContext
     }
 
     [Fact]
-    public async Task Pager_PageSize_OffersTwentyFiveFiftyAndAHundredAndPutsTheChoiceInTheUrl()
+    public void Pager_PageSize_OffersTwentyFiveFiftyAndAHundredAndPutsTheChoiceInTheUrl()
     {
         var cut = RenderAt("calls?page=3");
         cut.WaitForAssertion(() => Assert.Single(_calls.ListRequests));
-        var pageSize = cut.FindComponent<MudSelect<int>>();
-        Assert.Equal("calls-per-page", pageSize.Instance.UserAttributes["id"]);
-        Assert.Equal(25, pageSize.Instance.GetState(select => select.Value));
-        Assert.Equal([25, 50, 100], cut.FindComponents<MudSelectItem<int>>().Select(item => item.Instance.Value));
+        var pageSize = cut.Find("select#calls-per-page");
+        Assert.Equal("calls-per-page-label", pageSize.GetAttribute("aria-labelledby"));
+        Assert.Equal("Calls per page:", cut.Find("#calls-per-page-label").TextContent);
+        Assert.Equal("25", pageSize.GetAttribute("value"));
+        Assert.Equal(["25", "50", "100"], pageSize.QuerySelectorAll("option").Select(option => option.GetAttribute("value")));
 
-        await cut.InvokeAsync(() => pageSize.Instance.ValueChanged.InvokeAsync(100));
+        pageSize.Change("100");
 
         cut.WaitForAssertion(() => Assert.Equal((1, 100), (_calls.ListRequests[^1].Page, _calls.ListRequests[^1].PerPage)));
         cut.WaitForAssertion(() => Assert.EndsWith("/calls?per_page=100", Navigation.Uri, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Equal(100, cut.FindAll("#call-log tbody tr.osvi-call-row").Count));
+        Assert.Equal("100", cut.Find("select#calls-per-page").GetAttribute("value"));
+        Assert.Contains("1-100 of 120", cut.Find("#calls-page-info").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pager_PageSizeNotOffered_IsIgnored()
+    {
+        var cut = RenderAt("calls?page=2");
+        cut.WaitForAssertion(() => Assert.Single(_calls.ListRequests));
+
+        cut.Find("select#calls-per-page").Change("5000");
+
+        Assert.EndsWith("/calls?page=2", Navigation.Uri, StringComparison.Ordinal);
+        Assert.Single(_calls.ListRequests);
     }
 
     [Fact]
@@ -249,17 +264,59 @@ public sealed class CallLogTests : OsviTestContext
         var cut = RenderAt("calls?status=picked");
         cut.WaitForAssertion(() => Assert.Single(_calls.ListRequests));
         var key = new CallLogPageKey(CallLogView.FromUri("calls?status=picked"));
+        var toggle = cut.Find("input#auto-refresh");
+        Assert.Equal(("checkbox", "switch"), (toggle.GetAttribute("type"), toggle.GetAttribute("role")));
+        Assert.False(toggle.HasAttribute("checked"));
+        Assert.Equal(0, Live.SubscriberCount(key));
 
-        await cut.InvokeAsync(() => cut.FindComponent<MudSwitch<bool>>().Instance.ValueChanged.InvokeAsync(true));
+        toggle.Change(true);
+
         Assert.Equal(1, Live.SubscriberCount(key));
+        Assert.True(cut.Find("input#auto-refresh").HasAttribute("checked"));
+        Assert.Contains("mud-checked", cut.Find(".mud-switch-base").ClassList);
+        Assert.Contains("mud-primary", cut.Find(".mud-switch-track").ClassList);
         var fresh = new CallPage([FakeCallsService.Call(999)], 1, 25, 1, 1);
         await Live.PublishValueAsync(key, fresh);
 
         cut.WaitForAssertion(() => Assert.Equal("calls/00000000-0000-0000-0000-000000000999", cut.Find("a.osvi-call-link").GetAttribute("href")));
         Assert.Single(_calls.ListRequests);
 
-        await cut.InvokeAsync(() => cut.FindComponent<MudSwitch<bool>>().Instance.ValueChanged.InvokeAsync(false));
+        cut.Find("input#auto-refresh").Change(false);
+
         Assert.Equal(0, Live.SubscriberCount(key));
+        Assert.False(cut.Find("input#auto-refresh").HasAttribute("checked"));
+        Assert.DoesNotContain("mud-checked", cut.Find(".mud-switch-base").ClassList);
+    }
+
+    [Fact]
+    public void Render_HundredRows_HeaderAndPagerAreMarkupNotMudBlazorComponents()
+    {
+        // Every component costs each open call log its state and render buffers (issue 9: memory per circuit); the
+        // page's switch, buttons, tooltip, paper and pager are MudBlazor's markup and classes, not its components.
+        var cut = RenderAt("calls?per_page=100");
+        cut.WaitForAssertion(() => Assert.Equal(100, cut.FindAll("#call-log tbody tr.osvi-call-row").Count));
+
+        // The filter bar and the shared controls (page header, freshness label) are counted where they are built.
+        var elsewhere = new HashSet<IComponent>(ReferenceEqualityComparer.Instance);
+        void CountedElsewhere<TPart>() where TPart : class, IComponent
+        {
+            foreach (var part in cut.FindComponents<TPart>())
+            {
+                elsewhere.Add(part.Instance);
+                elsewhere.UnionWith(part.FindComponents<IComponent>().Select(child => child.Instance));
+            }
+        }
+
+        CountedElsewhere<Components.Calls.CallLogFilters>();
+        CountedElsewhere<Components.Controls.PageHeader>();
+        CountedElsewhere<Components.Controls.ViewerUpdated>();
+        var own = cut.FindComponents<IComponent>().Select(component => component.Instance).Where(component => !elsewhere.Contains(component)).ToList();
+        Assert.Empty(own.Select(component => component.GetType()).Where(type => type.Namespace == "MudBlazor").Select(type => type.Name));
+        Assert.True(own.Count <= 3, $"the page draws {own.Count} components of its own: {string.Join(", ", own.Select(component => component.GetType().Name))}");
+        Assert.Equal(7, cut.FindAll(".osvi-call-actions button svg.mud-icon-root, #calls-pager button svg.mud-icon-root").Count);
+        Assert.Equal("Load the list again", cut.Find("button#refresh").ParentElement!.GetAttribute("data-osvi-tip"));
+        Assert.Equal("Refresh the call list", cut.Find("button#refresh").GetAttribute("aria-label"));
+        Assert.All(cut.FindAll("#calls-pager .mud-table-pagination-actions button"), button => Assert.Contains("mud-flip-x-rtl", button.ClassList));
     }
 
     [Fact]

@@ -19,6 +19,12 @@ public sealed partial class Calls
 {
     private const int ColumnCount = 9;
 
+    // MudBlazor's classes for the controls the page draws as markup (as its components render them, MudBlazor 9).
+    private const string RefreshButtonClass = "mud-button-root mud-icon-button mud-button mud-button-outlined mud-button-outlined-default mud-button-outlined-size-small mud-ripple mud-icon-button-size-small";
+    private const string ExportButtonClass = "mud-button-root mud-button mud-button-outlined mud-button-outlined-default mud-button-outlined-size-medium mud-ripple";
+    private const string NewCallButtonClass = "mud-button-root mud-button mud-button-filled mud-button-filled-primary mud-button-filled-size-medium mud-ripple";
+    private const string PagerButtonClass = "mud-button-root mud-icon-button mud-ripple mud-ripple-icon mud-flip-x-rtl";
+
     private CallLogView _view = CallLogView.Default;
     private CallExport? _export;
     private (CallLogView View, CallPage Page)? _shown;
@@ -56,6 +62,10 @@ public sealed partial class Calls
 
     [Inject]
     public required TimeProvider Time { get; init; }
+
+    private string AutoRefreshBaseClass => _autoRefresh
+        ? "mud-button-root mud-icon-button mud-switch-base mud-ripple mud-ripple-switch mud-primary-text hover:mud-primary-hover mud-checked mud-switch-base-small"
+        : "mud-button-root mud-icon-button mud-switch-base mud-ripple mud-ripple-switch mud-default-text hover:mud-default-hover mud-switch-base-small";
 
     private string TimeTitle => $"Time ({ViewerZone.Zone.Id})";
 
@@ -178,6 +188,15 @@ public sealed partial class Calls
     // A new page size starts at the first page, as the grid did.
     private void SetPerPage(int perPage) => Navigation.NavigateTo((_view with { Page = 1, PerPage = perPage }).ToRelativeUrl());
 
+    // The option's value comes back as text; only a size the pager offers is taken (a forged event is ignored).
+    private void OnPerPageChanged(ChangeEventArgs e)
+    {
+        if (int.TryParse(e.Value as string, NumberStyles.None, CultureInfo.InvariantCulture, out var perPage) && CallLogView.PageSizes.Contains(perPage) && perPage != _view.PerPage)
+        {
+            SetPerPage(perPage);
+        }
+    }
+
     private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(async () =>
     {
         var viewBefore = _view;
@@ -231,11 +250,10 @@ public sealed partial class Calls
         await LoadAsync(force: true);
     }
 
-    private Task SetAutoRefreshAsync(bool on)
+    private void OnAutoRefreshChanged(ChangeEventArgs e)
     {
-        _autoRefresh = on;
+        _autoRefresh = e.Value is true;
         FollowLivePage();
-        return Task.CompletedTask;
     }
 
     // Auto-refresh watches the shared feed of exactly this filter and page; another page or filter is another feed.
