@@ -181,6 +181,32 @@ public sealed class CallsTests(BrowserFixture browser, CallsTests.DemoDashboard 
         await page.AssertNoErrorsAsync("the call log after a new call");
     }
 
+    [Fact]
+    public async Task CallLog_PhoneNumberTypedKeyByKey_OneUrlChangeAfterThePauseAndTheFieldKeepsWhatWasTyped()
+    {
+        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl, signInAs: DashboardRoles.Operator);
+        await page.GotoAsync("/calls?status=picked");
+        await Assertions.Expect(page.Page.Locator("#call-log tbody tr.osvi-call-row, #calls-empty").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        var entries = await page.Page.EvaluateAsync<int>("() => history.length");
+
+        // Each key well inside the pause: the filter (a server-side timer) applies once, with the whole number, and the
+        // renders in between never take a character from the field.
+        var phone = page.Page.Locator("#filter-phone");
+        await phone.PressSequentiallyAsync("98765", new() { Delay = 150 });
+        await Assertions.Expect(page.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("[?&]status=picked&phone_number=98765$"), new() { Timeout = 20_000 });
+        await page.Page.WaitForTimeoutAsync(1_500);
+        Assert.Equal(entries + 1, await page.Page.EvaluateAsync<int>("() => history.length"));
+        await Assertions.Expect(phone).ToHaveValueAsync("98765");
+
+        // A campaign id that is not one says so and leaves the URL as it was.
+        await page.Page.Locator("#filter-campaign").FillAsync("abc");
+        await Assertions.Expect(page.Page.Locator("#filter-campaign-helper-text")).ToHaveTextAsync("Not a valid number", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Page.Locator("#filter-campaign")).ToHaveAttributeAsync("aria-invalid", "true");
+        Assert.EndsWith("status=picked&phone_number=98765", page.Page.Url, StringComparison.Ordinal);
+        Assert.Equal(entries + 1, await page.Page.EvaluateAsync<int>("() => history.length"));
+        await page.AssertNoErrorsAsync("the call log's typed filters");
+    }
+
     private sealed class RowSeen
     {
         public string Id { get; set; } = "";
