@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Interfaces;
 using Osvi.Dashboard.Components.Layout;
 using Osvi.Dashboard.Security;
 using Osvi.Dashboard.Testing;
@@ -60,6 +61,18 @@ public sealed class NavMenuTests : OsviTestContext
         Assert.Equal(renders, cut.RenderCount);
     }
 
+    [Fact]
+    public void ClickEntry_InADrawer_TellsTheDrawerSoASmallScreenOverlayCloses()
+    {
+        UseRole(DashboardRoles.Viewer);
+        var drawer = new DrawerProbe();
+        var cut = Render<NavMenu>(parameters => parameters.AddCascadingValue<INavigationEventReceiver>(drawer));
+
+        cut.FindAll(".osvi-nav a")[2].Click();
+
+        Assert.Equal(1, drawer.Navigations);
+    }
+
     [Theory]
     [InlineData("http://localhost/", "http://localhost/", true, true)]
     [InlineData("http://localhost", "http://localhost/", true, true)]
@@ -75,4 +88,15 @@ public sealed class NavMenuTests : OsviTestContext
     [InlineData("http://localhost/agents", "http://localhost/calls", false, false)]
     public void IsActive_CurrentAndEntryAddress_FollowsNavLinkMatching(string current, string entry, bool exact, bool expected) =>
         Assert.Equal(expected, NavMenu.IsActive(current, entry, exact));
+
+    private sealed class DrawerProbe : INavigationEventReceiver
+    {
+        public int Navigations { get; private set; }
+
+        public Task OnNavigation()
+        {
+            Navigations++;
+            return Task.CompletedTask;
+        }
+    }
 }
