@@ -112,6 +112,12 @@ public sealed class ShellTests(BrowserFixture browser, ShellTests.DemoDashboard 
             await link.ClickAsync();
             await page.Page.WaitForURLAsync(dashboard.BaseUrl + "/" + item.Href);
             await Assertions.Expect(page.Page.Locator("h1")).ToBeVisibleAsync();
+            if (item.Href != "monitor")
+            {
+                // The menu marks the page it is on, and only that one: the mark follows in-app navigation.
+                await Assertions.Expect(page.Page.Locator(".osvi-nav a.active[aria-current=page]")).ToHaveTextAsync(item.Title);
+            }
+
             await page.AssertNoErrorsAsync(item.Title);
             await page.AssertAccessibleAsync(item.Title);
             await page.ScreenshotAsync("page-" + (item.Href.Length == 0 ? "overview" : item.Href.Replace('/', '-')));
@@ -123,6 +129,64 @@ public sealed class ShellTests(BrowserFixture browser, ShellTests.DemoDashboard 
                 await Assertions.Expect(page.Page.Locator("h1")).ToHaveTextAsync("Overview");
             }
         }
+    }
+
+    [Fact]
+    public async Task UserMenu_ClickEscapeFocusAndClickElsewhere_OpensAndClosesThePopup()
+    {
+        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl, signInAs: DashboardRoles.Operator);
+        await page.GotoAsync("/");
+        var toggle = page.Page.Locator("#user-menu > button");
+        var popup = page.Page.Locator("#user-menu-popup");
+        await Assertions.Expect(popup).ToBeHiddenAsync();
+
+        await toggle.ClickAsync();
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
+        await Assertions.Expect(page.Page.Locator("#user-change-password")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Page.Locator("#sign-out")).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync("the open user menu");
+        await page.ScreenshotAsync("user-menu-open");
+        await toggle.ClickAsync();
+        await Assertions.Expect(popup).ToBeHiddenAsync();
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
+
+        // Keyboard: into the menu, Escape closes it and returns to the button.
+        await toggle.ClickAsync();
+        await page.Page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.Page.Locator("#user-change-password")).ToBeFocusedAsync();
+        await Assertions.Expect(popup).ToBeVisibleAsync();
+        await page.Page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(popup).ToBeHiddenAsync();
+        await Assertions.Expect(toggle).ToBeFocusedAsync();
+
+        // Focus leaving it, and a click elsewhere, close it.
+        await toggle.ClickAsync();
+        await Assertions.Expect(popup).ToBeVisibleAsync();
+        await page.Page.Locator("#theme-toggle").FocusAsync();
+        await Assertions.Expect(popup).ToBeHiddenAsync();
+        await toggle.ClickAsync();
+        await Assertions.Expect(popup).ToBeVisibleAsync();
+        await page.Page.Locator("h1").ClickAsync();
+        await Assertions.Expect(popup).ToBeHiddenAsync();
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
+        await page.AssertNoErrorsAsync("the user menu");
+    }
+
+    [Fact]
+    public async Task ThemeToggle_Hover_ShowsItsTooltip()
+    {
+        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl, signInAs: DashboardRoles.Viewer);
+        await page.GotoAsync("/");
+        const string host = "document.querySelector('#theme-toggle').closest('[data-osvi-tip]')";
+        const string tip = $"getComputedStyle({host}, '::after')";
+        Assert.Equal("0", await page.Page.EvaluateAsync<string>($"() => {tip}.opacity"));
+
+        await page.Page.Locator("#theme-toggle").HoverAsync();
+
+        await page.Page.WaitForFunctionAsync($"() => {tip}.opacity === '1'");
+        Assert.Equal("\"Switch to the dark theme\"", await page.Page.EvaluateAsync<string>($"() => {tip}.content"));
+        // Not clipped by the element that carries it (a mud-ripple button would hide it: overflow hidden).
+        Assert.Equal("visible", await page.Page.EvaluateAsync<string>($"() => getComputedStyle({host}).overflow"));
     }
 
     [Fact]

@@ -22,6 +22,45 @@
     }
   };
 
+  // Disclosures (the user menu): [data-osvi-disclosure] holds a button with aria-expanded and a [hidden] popup. Opened
+  // and closed here, not on the server: no component or round trip per circuit, and it works while reconnecting. The
+  // button toggles; Escape, focus or a click leaving it, or choosing an entry closes it.
+  const disclosureOf = (node) => (node instanceof Element ? node.closest("[data-osvi-disclosure]") : null);
+  const setOpen = (disclosure, open) => {
+    const toggle = disclosure.querySelector(":scope > button[aria-expanded]");
+    const popup = toggle && document.getElementById(toggle.getAttribute("aria-controls"));
+    if (popup) {
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      popup.hidden = !open;
+    }
+  };
+  document.addEventListener("click", (event) => {
+    const disclosure = disclosureOf(event.target);
+    document.querySelectorAll("[data-osvi-disclosure]").forEach((other) => {
+      if (other !== disclosure) setOpen(other, false);
+    });
+    const toggle = disclosure && event.target.closest("[data-osvi-disclosure] > button[aria-expanded]");
+    if (toggle) {
+      setOpen(disclosure, toggle.getAttribute("aria-expanded") !== "true");
+    } else if (disclosure && event.target.closest("a[href], button[type=submit]")) {
+      setOpen(disclosure, false);
+    }
+  });
+  document.addEventListener("keydown", (event) => {
+    const disclosure = disclosureOf(event.target);
+    const toggle = disclosure?.querySelector(":scope > button[aria-expanded=true]");
+    if (event.key === "Escape" && toggle) {
+      setOpen(disclosure, false);
+      toggle.focus();
+    }
+  });
+  document.addEventListener("focusout", (event) => {
+    const disclosure = disclosureOf(event.target);
+    if (disclosure && !disclosure.contains(event.relatedTarget)) {
+      setOpen(disclosure, false);
+    }
+  });
+
   // Reconnect UI: blazor.web.js raises components-reconnect-state-changed on #components-reconnect-modal.
   const modal = document.getElementById("components-reconnect-modal");
   if (modal) {

@@ -1,5 +1,8 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 using Osvi.Dashboard.Components.Layout;
 using Osvi.Dashboard.Components.Tests.Support;
 using Osvi.Dashboard.Options;
@@ -11,6 +14,8 @@ namespace Osvi.Dashboard.Components.Tests.Layout;
 
 public sealed class MainLayoutTests : OsviTestContext
 {
+    private const int CeilingForTheLayout = 25;
+
     private IRenderedComponent<MainLayout> RenderLayout(RenderFragment body, string? rememberedTheme = null, DashboardMode mode = DashboardMode.Live)
     {
         UseMode(mode);
@@ -132,5 +137,73 @@ public sealed class MainLayoutTests : OsviTestContext
 
         Assert.Equal("#main-content", cut.Find(".osvi-skip-link").GetAttribute("href"));
         Assert.Equal("main", cut.Find("#main-content").TagName.ToLowerInvariant());
+    }
+
+    // The shell is on every page of every browser, and each component costs every circuit its state and render buffers
+    // (issue 9): what only draws an icon, a button, a tooltip or a nav link is markup, not a component.
+    [Fact]
+    public void Render_DemoModeAsAdmin_DrawsIconsLinksAndTooltipsWithoutComponents()
+    {
+        UseRole(DashboardRoles.Admin);
+        var cut = RenderLayout(Text("Page"), mode: DashboardMode.Demo);
+
+        Assert.Empty(cut.FindComponents<MudIcon>());
+        Assert.Empty(cut.FindComponents<MudNavLink>());
+        Assert.Empty(cut.FindComponents<NavLink>());
+        Assert.Empty(cut.FindComponents<MudNavMenu>());
+        Assert.Empty(cut.FindComponents<MudTooltip>());
+        Assert.Empty(cut.FindComponents<MudIconButton>());
+        Assert.Empty(cut.FindComponents<MudSpacer>());
+        Assert.Equal(NavigationItems.All.Count, cut.FindAll(".osvi-nav .mud-nav-item a.mud-nav-link svg.mud-nav-link-icon").Count);
+    }
+
+    [Fact]
+    public void Render_DemoModeAsAdmin_StaysUnderTheComponentCeiling()
+    {
+        UseRole(DashboardRoles.Admin);
+        var cut = RenderLayout(Text("Page"), mode: DashboardMode.Demo);
+
+        // 83 before the component diet (71 for a role without the Administration entries), 23 after: providers, layout, drawer.
+        var components = cut.FindComponents<IComponent>();
+        Assert.True(components.Count <= CeilingForTheLayout,
+            $"The layout renders {components.Count} components (ceiling {CeilingForTheLayout}): "
+            + string.Join(", ", components.GroupBy(c => c.Instance.GetType().Name).Select(g => $"{g.Count()} {g.Key}")));
+    }
+
+    [Fact]
+    public void Navigate_AnotherPage_TheActiveMenuEntryFollows()
+    {
+        UseRole(DashboardRoles.Operator);
+        var cut = RenderLayout(Text("Page"));
+        Assert.Equal(["Overview"], cut.FindAll(".osvi-nav a.active[aria-current=page]").Select(a => a.TextContent.Trim()));
+
+        Services.GetRequiredService<NavigationManager>().NavigateTo("dnd");
+
+        cut.WaitForAssertion(() =>
+            Assert.Equal(["DND"], cut.FindAll(".osvi-nav a.active[aria-current=page]").Select(a => a.TextContent.Trim())));
+        Assert.Single(cut.FindAll(".osvi-nav a.active"));
+    }
+
+    [Theory]
+    [InlineData(DashboardMode.Demo, "Demo mode: simulated data from the embedded OSVI simulator")]
+    [InlineData(DashboardMode.Live, "Live: your OSVI account at")]
+    public void Render_ModeBadge_DescriptionIsTheTooltipAndReadToScreenReaders(DashboardMode mode, string description)
+    {
+        var cut = RenderLayout(Text("Page"), mode: mode);
+
+        var badge = cut.Find("#mode-badge");
+        Assert.StartsWith(description, badge.GetAttribute("data-osvi-tip"), StringComparison.Ordinal);
+        Assert.Equal(badge.GetAttribute("data-osvi-tip"), cut.Find("#" + badge.GetAttribute("aria-describedby")).TextContent.Trim());
+    }
+
+    [Fact]
+    public void Render_ThemeToggle_TooltipNamesWhatAClickDoes()
+    {
+        var cut = RenderLayout(Text("Page"));
+
+        // On the button's wrapper: the button itself (mud-ripple, overflow hidden) would clip the tip.
+        Assert.Equal("Switch to the dark theme", cut.Find("#theme-toggle").ParentElement?.GetAttribute("data-osvi-tip"));
+        cut.Find("#theme-toggle").Click();
+        Assert.Equal("Switch to the light theme", cut.Find("#theme-toggle").ParentElement?.GetAttribute("data-osvi-tip"));
     }
 }

@@ -1,6 +1,5 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 using Osvi.Client;
 using Osvi.Client.Contracts;
 using Osvi.Dashboard.Components.Pages;
@@ -120,7 +119,7 @@ public sealed class ViewerZoneLabelTests : CampaignsTestContext
 
         await Live.PublishValueAsync(OsviConnectionKey.Instance, new OsviConnection(ConnectionState.Reachable, TimeSpan.FromMilliseconds(80), null));
 
-        cut.WaitForAssertion(() => Assert.Contains($"(checked {ViewerTime} {ViewerZoneId})", cut.FindComponent<MudTooltip>().Instance.Text, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains($"(checked {ViewerTime} {ViewerZoneId})", cut.Find("#osvi-connection").GetAttribute("data-osvi-tip"), StringComparison.Ordinal));
     }
 
     private static void AssertUpdatedLabel(AngleSharp.Dom.IElement label, string expected)

@@ -48,4 +48,22 @@ public sealed class ConnectionIndicatorTests : OsviTestContext
 
         Assert.Equal(0, Live.SubscriberCount(OsviConnectionKey.Instance));
     }
+
+    [Fact]
+    public async Task Publish_Failure_DetailIsTheTooltipAndTheStatusDescription()
+    {
+        var cut = Render<ConnectionIndicator>();
+        Assert.Equal("Contacting OSVI…", cut.Find("#osvi-connection").GetAttribute("data-osvi-tip"));
+
+        await Live.PublishValueAsync(OsviConnectionKey.Instance,
+            new OsviConnection(ConnectionState.Degraded, TimeSpan.FromMilliseconds(40), new OsviError(OsviErrorKind.RateLimited, null, "slow down", [])));
+
+        cut.WaitForAssertion(() => Assert.Contains("slow down", cut.Find("#osvi-connection").GetAttribute("data-osvi-tip"), StringComparison.Ordinal));
+        var status = cut.Find("#osvi-connection");
+        var description = cut.Find("#" + status.GetAttribute("aria-describedby"));
+        Assert.Equal(status.GetAttribute("data-osvi-tip"), description.TextContent.Trim());
+        // Outside the live region: the "checked at" time changes with every probe and must not be announced each time.
+        Assert.Null(description.Closest("[aria-live]"));
+        Assert.Empty(cut.FindComponents<MudBlazor.MudTooltip>());
+    }
 }
