@@ -25,8 +25,8 @@ public static class Session
         await page.Locator("#sign-in-user").FillAsync(userName);
         await page.Locator("#sign-in-password").FillAsync(password);
         await page.Locator("#sign-in-submit").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains(DashboardAuthentication.SignInPath, StringComparison.Ordinal), new() { Timeout = 20000 });
-        await page.Locator("#render-state[data-interactive=yes]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 20000 });
+        await page.WaitForURLAsync(url => !url.Contains(DashboardAuthentication.SignInPath, StringComparison.Ordinal), new() { Timeout = 45_000 });
+        await page.Locator("#render-state[data-interactive=yes]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 45_000 });
     }
 
     /// <summary>Signs out through the account menu (a form post with an antiforgery token) and waits for the sign-in page.</summary>
@@ -35,6 +35,6 @@ public static class Session
         ArgumentNullException.ThrowIfNull(page);
         await page.Locator("#user-menu button").First.ClickAsync();
         await page.Locator("#sign-out").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains(DashboardAuthentication.SignInPath, StringComparison.Ordinal), new() { Timeout = 20000 });
+        await page.WaitForURLAsync(url => url.Contains(DashboardAuthentication.SignInPath, StringComparison.Ordinal), new() { Timeout = 45_000 });
     }
 }

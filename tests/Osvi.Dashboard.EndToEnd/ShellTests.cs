@@ -101,6 +101,59 @@ public sealed class ShellTests(BrowserFixture browser, ShellTests.DemoDashboard 
     }
 
     [Fact]
+    public async Task Drawer_WideScreen_PushesThePageAndTheMenuButtonHidesIt()
+    {
+        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl, signInAs: DashboardRoles.Viewer);
+        await page.GotoAsync("/agents");
+        var drawer = page.Page.Locator("#osvi-drawer");
+        var main = page.Page.Locator(".mud-main-content");
+
+        await Assertions.Expect(drawer).ToBeInViewportAsync();
+        Assert.Equal("232px", await main.EvaluateAsync<string>("m => getComputedStyle(m).marginLeft"));
+
+        await page.Page.Locator("#drawer-toggle").ClickAsync();
+        await Assertions.Expect(drawer).Not.ToBeInViewportAsync();
+        await Assertions.Expect(page.Page.Locator("#drawer-toggle")).ToHaveAttributeAsync("aria-expanded", "false");
+        await Assertions.Expect(main).ToHaveCSSAsync("margin-left", "0px");
+        await Assertions.Expect(page.Page.Locator(".mud-drawer-overlay")).ToHaveCountAsync(0);
+        await page.ScreenshotAsync("drawer-wide-closed");
+
+        await page.Page.Locator("#drawer-toggle").ClickAsync();
+        await Assertions.Expect(drawer).ToBeInViewportAsync();
+        await Assertions.Expect(main).ToHaveCSSAsync("margin-left", "232px");
+        await page.AssertNoErrorsAsync("the drawer on a wide screen");
+    }
+
+    [Fact]
+    public async Task Drawer_NarrowScreen_StartsHiddenOpensOverThePageAndClosesAfterAChoice()
+    {
+        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl, signInAs: DashboardRoles.Viewer, width: 800, height: 900);
+        await page.GotoAsync("/agents");
+        var drawer = page.Page.Locator("#osvi-drawer");
+        var overlay = page.Page.Locator(".mud-drawer-overlay");
+
+        await Assertions.Expect(drawer).Not.ToBeInViewportAsync();
+        await Assertions.Expect(page.Page.Locator("#drawer-toggle")).ToHaveAttributeAsync("aria-expanded", "false");
+        Assert.Equal("0px", await page.Page.Locator(".mud-main-content").EvaluateAsync<string>("m => getComputedStyle(m).marginLeft"));
+
+        await page.Page.Locator("#drawer-toggle").ClickAsync();
+        await Assertions.Expect(drawer).ToBeInViewportAsync();
+        await Assertions.Expect(overlay).ToBeVisibleAsync();
+        await page.ScreenshotAsync("drawer-narrow-open");
+
+        await drawer.Locator("a", new() { HasText = "Calls" }).ClickAsync();
+        await page.Page.WaitForURLAsync(dashboard.BaseUrl + "/calls");
+        await Assertions.Expect(drawer).Not.ToBeInViewportAsync();
+        await Assertions.Expect(overlay).ToHaveCountAsync(0);
+
+        await page.Page.Locator("#drawer-toggle").ClickAsync();
+        await Assertions.Expect(drawer).ToBeInViewportAsync();
+        await overlay.ClickAsync(new() { Position = new() { X = 700, Y = 400 } });
+        await Assertions.Expect(drawer).Not.ToBeInViewportAsync();
+        await page.AssertNoErrorsAsync("the drawer on a narrow screen");
+    }
+
+    [Fact]
     public async Task Navigation_EveryMenuEntry_OpensItsPageWithoutError()
     {
         await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl, signInAs: DashboardRoles.Admin);

@@ -12,6 +12,11 @@
     },
   };
 
+  // Whether a media query matches (the shell asks whether the screen is narrow enough for the drawer to cover the page).
+  window.osviShell = {
+    matches: (query) => window.matchMedia(query).matches,
+  };
+
   // The viewer's IANA time zone (e.g. "Europe/Berlin") for IViewerTimeZone: global, so a page that only shows an
   // "updated" time needs no module of its own.
   window.osviTimeZone = () => {

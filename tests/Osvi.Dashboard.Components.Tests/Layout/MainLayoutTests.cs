@@ -14,7 +14,7 @@ namespace Osvi.Dashboard.Components.Tests.Layout;
 
 public sealed class MainLayoutTests : OsviTestContext
 {
-    private const int CeilingForTheLayout = 25;
+    private const int CeilingForTheLayout = 15;
 
     private IRenderedComponent<MainLayout> RenderLayout(RenderFragment body, string? rememberedTheme = null, DashboardMode mode = DashboardMode.Live)
     {
@@ -163,11 +163,80 @@ public sealed class MainLayoutTests : OsviTestContext
         UseRole(DashboardRoles.Admin);
         var cut = RenderLayout(Text("Page"), mode: DashboardMode.Demo);
 
-        // 83 before the component diet (71 for a role without the Administration entries), 23 after: providers, layout, drawer.
+        // 83 before the component diet (71 for a role without the Administration entries), 23 after it, 13 with the layout,
+        // app bar, drawer and main content as markup: the providers, our own shell pieces and the error boundary.
         var components = cut.FindComponents<IComponent>();
         Assert.True(components.Count <= CeilingForTheLayout,
             $"The layout renders {components.Count} components (ceiling {CeilingForTheLayout}): "
             + string.Join(", ", components.GroupBy(c => c.Instance.GetType().Name).Select(g => $"{g.Count()} {g.Key}")));
+    }
+
+    [Fact]
+    public void Render_Always_NoMudBlazorLayoutComponentsButTheirMarkup()
+    {
+        var cut = RenderLayout(Text("Page"));
+
+        Assert.Empty(cut.FindComponents<MudLayout>());
+        Assert.Empty(cut.FindComponents<MudAppBar>());
+        Assert.Empty(cut.FindComponents<MudDrawer>());
+        Assert.Empty(cut.FindComponents<MudMainContent>());
+        Assert.NotNull(cut.Find(".mud-layout > header.mud-appbar.mud-appbar-fixed-top > .mud-toolbar.mud-toolbar-appbar #theme-toggle"));
+        Assert.NotNull(cut.Find(".mud-layout > aside#osvi-drawer.mud-drawer.mud-drawer-responsive > .mud-drawer-content > nav.osvi-nav"));
+        Assert.NotNull(cut.Find(".mud-layout > .mud-main-content > main#main-content"));
+    }
+
+    [Fact]
+    public void Render_WideScreen_DrawerStartsOpenAndTheMenuButtonClosesAndReopensIt()
+    {
+        JSInterop.Setup<bool>("osviShell.matches", _ => true).SetResult(false);
+        var cut = RenderLayout(Text("Page"));
+        var drawer = () => cut.Find("#osvi-drawer").ClassList;
+
+        cut.WaitForAssertion(() => Assert.Single(JSInterop.Invocations, i => i.Identifier == "osviShell.matches"));
+        Assert.Contains("mud-drawer--open", drawer());
+        Assert.Contains("mud-drawer--initial", drawer());   // Mud's CSS hides an initial drawer on a narrow screen, without a flash
+        Assert.Contains("mud-drawer-open-responsive-md-left", cut.Find(".mud-layout").ClassList);
+        Assert.Equal("true", cut.Find("#drawer-toggle").GetAttribute("aria-expanded"));
+
+        cut.Find("#drawer-toggle").Click();
+
+        Assert.Contains("mud-drawer--closed", drawer());
+        Assert.DoesNotContain("mud-drawer--initial", drawer());
+        Assert.Contains("mud-drawer-close-responsive-md-left", cut.Find(".mud-layout").ClassList);
+        Assert.Equal("false", cut.Find("#drawer-toggle").GetAttribute("aria-expanded"));
+        Assert.Empty(cut.FindAll(".mud-drawer-overlay"));
+
+        cut.Find("#drawer-toggle").Click();
+        Assert.Contains("mud-drawer--open", drawer());
+
+        // A menu entry on a wide screen leaves the drawer where it is.
+        cut.FindAll(".osvi-nav a")[1].Click();
+        Assert.Contains("mud-drawer--open", drawer());
+    }
+
+    [Fact]
+    public void Render_NarrowScreen_DrawerStartsClosedOpensOverThePageAndAnEntryOrTheOverlayClosesIt()
+    {
+        JSInterop.Setup<bool>("osviShell.matches", invocation => Equals(invocation.Arguments[0], "(max-width: 959.98px)")).SetResult(true);
+        var cut = RenderLayout(Text("Page"));
+        var drawer = () => cut.Find("#osvi-drawer").ClassList;
+
+        cut.WaitForAssertion(() => Assert.Contains("mud-drawer--closed", drawer()));
+        Assert.Equal("false", cut.Find("#drawer-toggle").GetAttribute("aria-expanded"));
+        Assert.Empty(cut.FindAll(".mud-drawer-overlay"));
+
+        cut.Find("#drawer-toggle").Click();
+        Assert.Contains("mud-drawer--open", drawer());
+        Assert.Contains("mud-drawer-overlay--open", cut.Find(".mud-drawer-overlay.mud-drawer-overlay-responsive.mud-drawer-overlay-md").ClassList);
+
+        cut.FindAll(".osvi-nav a")[1].Click();
+        cut.WaitForAssertion(() => Assert.Contains("mud-drawer--closed", drawer()));
+        Assert.Empty(cut.FindAll(".mud-drawer-overlay"));
+
+        cut.Find("#drawer-toggle").Click();
+        cut.Find(".mud-drawer-overlay").Click();
+        Assert.Contains("mud-drawer--closed", drawer());
+        Assert.Equal("false", cut.Find("#drawer-toggle").GetAttribute("aria-expanded"));
     }
 
     [Fact]

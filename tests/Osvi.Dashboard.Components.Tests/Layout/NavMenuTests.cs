@@ -1,7 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Interfaces;
 using Osvi.Dashboard.Components.Layout;
 using Osvi.Dashboard.Security;
 using Osvi.Dashboard.Testing;
@@ -62,15 +61,15 @@ public sealed class NavMenuTests : OsviTestContext
     }
 
     [Fact]
-    public void ClickEntry_InADrawer_TellsTheDrawerSoASmallScreenOverlayCloses()
+    public void ClickEntry_Any_TellsTheLayoutSoADrawerCoveringANarrowScreenCloses()
     {
         UseRole(DashboardRoles.Viewer);
-        var drawer = new DrawerProbe();
-        var cut = Render<NavMenu>(parameters => parameters.AddCascadingValue<INavigationEventReceiver>(drawer));
+        var navigations = 0;
+        var cut = Render<NavMenu>(parameters => parameters.Add(p => p.OnNavigate, () => navigations++));
 
         cut.FindAll(".osvi-nav a")[2].Click();
 
-        Assert.Equal(1, drawer.Navigations);
+        Assert.Equal(1, navigations);
     }
 
     [Theory]
@@ -88,15 +87,4 @@ public sealed class NavMenuTests : OsviTestContext
     [InlineData("http://localhost/agents", "http://localhost/calls", false, false)]
     public void IsActive_CurrentAndEntryAddress_FollowsNavLinkMatching(string current, string entry, bool exact, bool expected) =>
         Assert.Equal(expected, NavMenu.IsActive(current, entry, exact));
-
-    private sealed class DrawerProbe : INavigationEventReceiver
-    {
-        public int Navigations { get; private set; }
-
-        public Task OnNavigation()
-        {
-            Navigations++;
-            return Task.CompletedTask;
-        }
-    }
 }

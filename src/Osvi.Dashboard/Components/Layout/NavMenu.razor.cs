@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
-using MudBlazor.Interfaces;
 using Osvi.Dashboard.Security;
 
 namespace Osvi.Dashboard.Components.Layout;
@@ -19,9 +18,9 @@ public sealed partial class NavMenu : IDisposable
     [CascadingParameter]
     public Task<AuthenticationState>? AuthenticationState { get; set; }
 
-    // The drawer (MudDrawer) closes itself after a navigation when it is the overlay of a small screen, as with MudNavLink.
-    [CascadingParameter]
-    public INavigationEventReceiver? NavigationEventReceiver { get; set; }
+    /// <summary>Raised when an entry is clicked (the layout closes a drawer that covers a narrow screen).</summary>
+    [Parameter]
+    public EventCallback OnNavigate { get; set; }
 
     protected override void OnInitialized() => Navigation.LocationChanged += OnLocationChanged;
 
@@ -53,5 +52,5 @@ public sealed partial class NavMenu : IDisposable
 
     private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(StateHasChanged);
 
-    private Task CloseDrawerOnSmallScreensAsync() => NavigationEventReceiver?.OnNavigation() ?? Task.CompletedTask;
+    private Task NavigatedAsync() => OnNavigate.InvokeAsync();
 }
