@@ -223,7 +223,9 @@ public sealed class CallsTests(BrowserFixture browser, CallsTests.DemoDashboard 
         // The agent field offers the active agents in its datalist; a name typed in any case and Enter is that agent.
         var agent = page.Page.Locator("#filter-agent");
         await Assertions.Expect(page.Page.Locator("#filter-agent-options option[value='Policy Renewals']")).ToBeAttachedAsync(new() { Timeout = 20_000 });
-        await agent.PressSequentiallyAsync("policy renewals");
+        // (Filled in one go: pressed key by key without pauses, one run on a loaded machine ended with a few keys
+        // missing from the field while chromium's datalist popup opened; the cause is not pinned down.)
+        await agent.FillAsync("policy renewals");
         await agent.PressAsync("Enter");
         await Assertions.Expect(page.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("[?&]agent_uuid=" + renewals + "$"), new() { Timeout = 20_000 });
         await Assertions.Expect(page.Page.Locator("#calls-page-info")).Not.ToHaveTextAsync($"1-25 of {everyone}", new() { Timeout = 20_000 });
