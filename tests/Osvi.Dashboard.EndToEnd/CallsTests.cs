@@ -209,6 +209,34 @@ public sealed class CallsTests(BrowserFixture browser, CallsTests.DemoDashboard 
     }
 
     [Fact]
+    public async Task CallLog_TypedWithoutPauses_EveryKeyStaysInTheField()
+    {
+        await using var page = await DashboardBrowser.OpenAsync(browser.Browser, dashboard.BaseUrl, signInAs: DashboardRoles.Operator);
+        await page.GotoAsync("/calls");
+        await Assertions.Expect(page.Page.Locator("#call-log tbody tr.osvi-call-row, #calls-empty").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+
+        // Keys faster than the round trip (no pause between them, on a link slowed by 200 ms): a render that wrote back
+        // what an earlier key had typed used to take the keys typed since ("9876543210" came back as "96543210",
+        // "policy renewals" as "po renewals").
+        await using var cdp = await page.Page.Context.NewCDPSessionAsync(page.Page);
+        await cdp.SendAsync("Network.enable");
+        await cdp.SendAsync("Network.emulateNetworkConditions", new Dictionary<string, object>
+        {
+            ["offline"] = false, ["latency"] = 200, ["downloadThroughput"] = -1, ["uploadThroughput"] = -1,
+        });
+        var phone = page.Page.Locator("#filter-phone");
+        await phone.PressSequentiallyAsync("9876543210");
+        var agent = page.Page.Locator("#filter-agent");
+        await agent.PressSequentiallyAsync("policy renewals");
+
+        await Assertions.Expect(page.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("[?&]phone_number=9876543210"), new() { Timeout = 20_000 });
+        await page.Page.WaitForTimeoutAsync(1_500);
+        await Assertions.Expect(phone).ToHaveValueAsync("9876543210");
+        await Assertions.Expect(agent).ToHaveValueAsync("policy renewals");
+        await page.AssertNoErrorsAsync("typing fast on a slow link");
+    }
+
+    [Fact]
     public async Task CallLog_AnAgentTypedWithEnterAndAFromDayFilled_TheUrlAndTheRowsFollow()
     {
         _ = dashboard.BaseUrl;

@@ -401,8 +401,8 @@ public sealed partial class CallLogFilters : IDisposable
         /// <summary>What the input holds, as far as this component knows (what it was last given or saw typed).</summary>
         public string Text { get; private set; } = "";
 
-        /// <summary>What the input element was last given: a render writes it only when it changes, so a render never
-        /// takes what the user is typing from the browser.</summary>
+        /// <summary>What the input element was last given by the server (never what was typed into it): a render writes it
+        /// only when it changes, so a render never takes what the user is typing from the browser.</summary>
         public string Value { get; private set; } = "";
 
         /// <summary>The input element's key: a new one makes a new element (see <see cref="Show"/>).</summary>
@@ -410,17 +410,11 @@ public sealed partial class CallLogFilters : IDisposable
 
         public string? Error { get; set; }
 
-        /// <summary>The browser reports what the input holds. A date input reports "" while a day is only partly there
-        /// (one part deleted to type it again): writing "" back would wipe the other parts, so its element keeps what
-        /// it was last given.</summary>
-        public void Report(string? text)
-        {
-            Text = text ?? "";
-            if (Text.Length > 0 || Type != "date")
-            {
-                Value = Text;
-            }
-        }
+        /// <summary>The browser reports what the input holds. The element is not given it back: by the time that render
+        /// reached the browser the user may have typed on, and writing the older text would take those keys away (typing
+        /// fast on a slow link lost characters). A date input reports "" while a day is only partly there (one part
+        /// deleted to type it again), which would wipe the other parts just the same.</summary>
+        public void Report(string? text) => Text = text ?? "";
 
         /// <summary>Puts text into the input (the URL changed the filter, a clear). When the element was last given
         /// this very text but holds something else now (a partly deleted day), a render would not write it again: the
