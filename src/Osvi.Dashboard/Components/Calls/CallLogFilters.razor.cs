@@ -31,6 +31,7 @@ public sealed partial class CallLogFilters : IDisposable
     private const string DayProblem = "Not a day (yyyy-mm-dd)";
     private const string DaysOutOfOrder = "“Dialled from” is after “Dialled to”: nothing changed";
     private const string LabelClass = "mud-input-label mud-input-label-animated mud-input-label-outlined mud-input-label-margin-dense mud-input-label-inputcontrol";
+    private const string InputRootClass = "mud-input-slot mud-input-root mud-input-root-outlined mud-input-root-margin-dense";
 
     private static readonly MarkupString CheckMark = SvgIcon.Of(Icons.Material.Filled.Check, Size.Small, "mud-chip-icon");
     private static readonly MarkupString ClearIcon = SvgIcon.Of(Icons.Material.Filled.Clear, Size.Small);
@@ -417,8 +418,8 @@ public sealed partial class CallLogFilters : IDisposable
         public void Report(string? text) => Text = text ?? "";
 
         /// <summary>Puts text into the input (the URL changed the filter, a clear). When the element was last given
-        /// this very text but holds something else now (a partly deleted day), a render would not write it again: the
-        /// element is made anew instead.</summary>
+        /// this very text but holds something else now (typed since, or a partly deleted day), a render would not write
+        /// it again: the element is made anew instead.</summary>
         public void Show(string text)
         {
             if (text == Value && text != Text)
