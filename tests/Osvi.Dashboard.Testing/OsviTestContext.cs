@@ -70,6 +70,15 @@ public abstract class OsviTestContext : BunitContext
     /// <summary>bunit's authentication state.</summary>
     public BunitAuthorizationContext Authorization { get; }
 
+    /// <summary>Types <paramref name="text"/> into the element <paramref name="selector"/> finds (its input event), on the
+    /// renderer's dispatcher. bunit's <c>Input()</c> hands the event to the renderer and returns at once; while the renderer
+    /// is still busy with the previous render the event waits, so a test that moves the fake clock next could move it
+    /// before the field's typing pause had even begun, and then wait for a change that never comes. Raised on the
+    /// dispatcher, the handler has run up to its pause when this returns.</summary>
+    protected static void Type<TComponent>(IRenderedComponent<TComponent> cut, string selector, string text)
+        where TComponent : IComponent =>
+        cut.InvokeAsync(() => cut.Find(selector).Input(text)).GetAwaiter().GetResult();
+
     /// <summary>Signs in a user with one dashboard role (viewer, operator, admin): the role claims the real
     /// <see cref="ICurrentUser"/>, guard and phone display read, as in a circuit.</summary>
     protected void UseRole(string role, string userName = "test-user")

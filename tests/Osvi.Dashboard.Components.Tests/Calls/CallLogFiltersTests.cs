@@ -78,7 +78,7 @@ public sealed class CallLogFiltersTests : OsviTestContext
 
         foreach (var typed in new[] { "9", "98", "987", "9876", "98765" })
         {
-            cut.Find("#filter-phone").Input(typed);
+            Type(cut, "#filter-phone", typed);
             Time.Advance(TimeSpan.FromMilliseconds(400));   // shorter than the pause: each key restarts it
         }
 
@@ -97,7 +97,7 @@ public sealed class CallLogFiltersTests : OsviTestContext
     {
         var cut = RenderBar(CallFilter.None);
 
-        cut.Find("#filter-phone").Input(" 98765 ");
+        Type(cut, "#filter-phone", " 98765 ");
         cut.Find("#filter-phone").Change(" 98765 ");
 
         Assert.Equal("98765", Assert.Single(_changes).PhoneNumber);
@@ -114,7 +114,7 @@ public sealed class CallLogFiltersTests : OsviTestContext
     {
         var cut = RenderBar(CallFilter.None with { CampaignId = 7 });
 
-        cut.Find("#filter-campaign").Input(typed);
+        Type(cut, "#filter-campaign", typed);
         Time.Advance(TimeSpan.FromSeconds(1));
 
         cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("#filter-campaign").GetAttribute("aria-invalid")));
@@ -123,7 +123,7 @@ public sealed class CallLogFiltersTests : OsviTestContext
         Assert.Equal("7", cut.Find("#filter-campaign").GetAttribute("value"));   // still the URL's id: the server never writes back what was typed, the browser keeps it to be fixed
         Assert.Empty(_changes);
 
-        cut.Find("#filter-campaign").Input("12");
+        Type(cut, "#filter-campaign", "12");
         Time.Advance(TimeSpan.FromSeconds(1));
 
         cut.WaitForAssertion(() => Assert.Equal(12, Assert.Single(_changes).CampaignId));
@@ -136,11 +136,11 @@ public sealed class CallLogFiltersTests : OsviTestContext
     {
         var cut = RenderBar(CallFilter.None);
 
-        cut.Find("#filter-upload").Input("31");
+        Type(cut, "#filter-upload", "31");
         Time.Advance(TimeSpan.FromSeconds(1));
         cut.WaitForAssertion(() => Assert.Equal(31, Assert.Single(_changes).CampaignUploadId));
 
-        cut.Find("#filter-upload").Input("");
+        Type(cut, "#filter-upload", "");
         Time.Advance(TimeSpan.FromSeconds(1));
         cut.WaitForAssertion(() => Assert.Equal(2, _changes.Count));
         Assert.Null(_changes[1].CampaignUploadId);
@@ -150,7 +150,7 @@ public sealed class CallLogFiltersTests : OsviTestContext
     public void PhoneFilter_TheUrlChangesAnotherFilterWhileTyping_KeepsTheTypedTextAndAppliesItOnTop()
     {
         var cut = RenderBar(CallFilter.None);
-        cut.Find("#filter-phone").Input("987");
+        Type(cut, "#filter-phone", "987");
 
         // A status chip's change comes back through the URL before the pause ends: the page renders the bar again.
         cut.Render(parameters => parameters.Add(bar => bar.Filter, CallFilter.None with { Statuses = [CallStatus.Busy] }));
@@ -189,7 +189,7 @@ public sealed class CallLogFiltersTests : OsviTestContext
     public async Task Disposed_WhileAPauseRuns_SendsNothing()
     {
         var cut = RenderBar(CallFilter.None);
-        cut.Find("#filter-phone").Input("98765");
+        Type(cut, "#filter-phone", "98765");
 
         await DisposeComponentsAsync();
         Time.Advance(TimeSpan.FromSeconds(5));
@@ -235,7 +235,7 @@ public sealed class CallLogFiltersTests : OsviTestContext
     {
         var cut = RenderBar(CallFilter.None with { Statuses = [CallStatus.Busy], CampaignId = 7 });
         Assert.Equal("Clear 2 filters", cut.Find("#filter-clear").TextContent.Trim());
-        cut.Find("#filter-phone").Input("987");
+        Type(cut, "#filter-phone", "987");
 
         cut.Find("#filter-clear").Click();
         Time.Advance(TimeSpan.FromSeconds(1));
@@ -333,7 +333,7 @@ public sealed class CallLogFiltersTests : OsviTestContext
     {
         var cut = RenderBar(CallFilter.None, s_agents);
 
-        cut.Find("#filter-agent").Input(typed);
+        Type(cut, "#filter-agent", typed);
         Assert.Empty(_changes);   // not a choice of the list as it stands: waits for Enter or leaving the field
         cut.Find("#filter-agent").Change(typed);
 
@@ -347,7 +347,7 @@ public sealed class CallLogFiltersTests : OsviTestContext
         var cut = RenderBar(CallFilter.None, s_agents);
 
         // Choosing from the datalist puts the choice in the field as an input event; leaving the field then changes it.
-        cut.Find("#filter-agent").Input("Appointment Reminder");
+        Type(cut, "#filter-agent", "Appointment Reminder");
         Assert.Equal(CallFilter.None with { AgentUuid = Reminders.Id }, Assert.Single(_changes));
         cut.Find("#filter-agent").Change("Appointment Reminder");
 
@@ -421,9 +421,9 @@ public sealed class CallLogFiltersTests : OsviTestContext
         Assert.Equal("sales (agent_sales0002)", cut.Find("#filter-agent").GetAttribute("value"));
 
         // Each choice is one agent, whatever its name holds.
-        cut.Find("#filter-agent").Input("Sales (agent_sales0001)");
-        cut.Find("#filter-agent").Input("<img src=x onerror=alert(1)>");
-        cut.Find("#filter-agent").Input("Say \"hi\" & 'bye'");
+        Type(cut, "#filter-agent", "Sales (agent_sales0001)");
+        Type(cut, "#filter-agent", "<img src=x onerror=alert(1)>");
+        Type(cut, "#filter-agent", "Say \"hi\" & 'bye'");
         Assert.Equal(["agent_sales0001", "agent_img000001", "agent_quote0001"], _changes.Select(change => change.AgentUuid));
     }
 

@@ -126,7 +126,7 @@ public sealed class CallLogTests : OsviTestContext
         var cut = RenderAt("calls?status=picked");
         cut.WaitForAssertion(() => Assert.Single(_calls.ListRequests));
 
-        cut.Find("#filter-phone").Input("98765");
+        Type(cut, "#filter-phone", "98765");
         Assert.Single(_calls.ListRequests);
         Time.Advance(TimeSpan.FromSeconds(1));   // MudBlazor's debounce runs on the injected (fake) clock
 

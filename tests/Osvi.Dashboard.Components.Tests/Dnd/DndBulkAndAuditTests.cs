@@ -143,8 +143,8 @@ public sealed class DndBulkAndAuditTests : DndPageTestContext
         var rendered = await RenderPageAsync($"/dnd?agent_uuid={Renewals}&tab=audit");
         rendered.Page.WaitForAssertion(() => Assert.Equal(2, rendered.Page.FindAll("#dnd-audit-grid tr.osvi-dnd-audit-row").Count));
 
-        rendered.Page.Find("#dnd-audit-phone").Input("40013");
-        rendered.Page.Find("#dnd-audit-user").Input("olu");
+        Type(rendered.Page, "#dnd-audit-phone", "40013");
+        Type(rendered.Page, "#dnd-audit-user", "olu");
         Time.Advance(TimeSpan.FromMilliseconds(400));
 
         rendered.Page.WaitForAssertion(() => Assert.Single(rendered.Page.FindAll("#dnd-audit-grid tr.osvi-dnd-audit-row")));
@@ -179,7 +179,7 @@ public sealed class DndBulkAndAuditTests : DndPageTestContext
 
     private async Task PasteAsync(DndRendered rendered, string text)
     {
-        rendered.Page.Find("#dnd-bulk-text").Input(text);
+        Type(rendered.Page, "#dnd-bulk-text", text);
         Time.Advance(TimeSpan.FromMilliseconds(400));   // the field waits 300 ms (on the injected clock)
         await Task.Yield();
         rendered.Page.WaitForAssertion(() => Assert.NotEmpty(rendered.Page.FindAll("#dnd-bulk-preview [data-count]")));

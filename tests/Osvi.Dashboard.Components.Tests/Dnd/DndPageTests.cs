@@ -48,7 +48,7 @@ public sealed class DndPageTests : DndPageTestContext
         Assert.Contains("only letters, digits", rendered.Page.Find("#dnd-agent").TextContent, StringComparison.Ordinal);
         Assert.Empty(Dnd.ListRequests);
 
-        rendered.Page.Find("#dnd-agent-id").Input("agent_inactiveOne000000000000000");
+        Type(rendered.Page, "#dnd-agent-id", "agent_inactiveOne000000000000000");
         rendered.Page.Find("#dnd-agent-open").Click();
 
         rendered.Page.WaitForAssertion(() => Assert.Equal("agent_inactiveOne000000000000000", Dnd.ListRequests[^1].AgentUuid));
@@ -76,7 +76,7 @@ public sealed class DndPageTests : DndPageTestContext
         rendered.Page.WaitForAssertion(() => Assert.Equal(3, rendered.Page.FindAll("#dnd-grid tr.osvi-dnd-row").Count));
         Assert.Equal("", rendered.Page.Find("#dnd-total").GetAttribute("data-answered-search"));
 
-        rendered.Page.Find("#dnd-search").Input("540012");
+        Type(rendered.Page, "#dnd-search", "540012");
         Assert.Equal("", rendered.Page.Find("#dnd-total").GetAttribute("data-answered-search"));
         Time.Advance(TimeSpan.FromMilliseconds(400));   // the field waits 350 ms (on the injected clock) before searching
 
@@ -108,7 +108,7 @@ public sealed class DndPageTests : DndPageTestContext
         rendered.Page.WaitForAssertion(() => Assert.Equal(3, rendered.Page.FindAll("#dnd-grid tr.osvi-dnd-row").Count));
         Dnd.ListError = new OsviError(OsviErrorKind.ServerError, 500, "Internal server error", []);
 
-        rendered.Page.Find("#dnd-search").Input("98765");
+        Type(rendered.Page, "#dnd-search", "98765");
         Time.Advance(TimeSpan.FromMilliseconds(400));
 
         rendered.Page.WaitForAssertion(() => Assert.Equal("98765", rendered.Page.Find("#dnd-total").GetAttribute("data-answered-search")));
@@ -293,7 +293,7 @@ public sealed class DndPageTests : DndPageTestContext
         Assert.Contains("Choose the agent whose DND list gets", rendered.Page.Find("#dnd-pending-add").TextContent, StringComparison.Ordinal);
         Assert.Empty(rendered.Dialogs.FindAll("#dnd-add-phone"));
 
-        rendered.Page.Find("#dnd-agent-id").Input(Reminders);
+        Type(rendered.Page, "#dnd-agent-id", Reminders);
         rendered.Page.Find("#dnd-agent-open").Click();
 
         rendered.Dialogs.WaitForAssertion(() => Assert.Equal("+919876540056", rendered.Dialogs.Find("#dnd-add-e164 [data-e164]").TextContent));
@@ -334,7 +334,7 @@ public sealed class DndPageTests : DndPageTestContext
         ]));
         var rendered = await RenderPageAsync("/dnd?tab=check");
 
-        rendered.Page.Find("#dnd-check-phone").Input("98765 40001");
+        Type(rendered.Page, "#dnd-check-phone", "98765 40001");
         rendered.Page.Find("#dnd-check-run").Click();
 
         rendered.Page.WaitForAssertion(() => Assert.Equal("1", rendered.Page.Find("#dnd-check-verdict").GetAttribute("data-unknown")));
