@@ -79,16 +79,7 @@ public sealed partial class CallLogFilters : IDisposable
             List = AgentListId,
         };
         _agent.Typed = EventCallback.Factory.Create<ChangeEventArgs>(this, OnAgentTypedAsync);
-        _agent.Committed = EventCallback.Factory.Create<ChangeEventArgs>(this, args =>
-        {
-            _agent.Report(args.Value as string);
-            return ApplyAgentAsync();
-        });
-        _agent.Cleared = EventCallback.Factory.Create(this, () =>
-        {
-            _agent.Show("");
-            return ApplyAgentAsync();
-        });
+        ApplyOnCommitOrClear(_agent, ApplyAgentAsync);
 
         _from = DateField("filter-date-from", "Dialled from", filter => filter.StartDay, (filter, day) => filter with { StartDate = day });
         _to = DateField("filter-date-to", "Dialled to", filter => filter.EndDay, (filter, day) => filter with { EndDate = day });
@@ -236,19 +227,6 @@ public sealed partial class CallLogFilters : IDisposable
         await ApplyTypedAsync();
     }
 
-    // Enter or leaving the field (the browser's change event) applies at once, as MudBlazor's debounced fields did.
-    private Task OnCommittedAsync(TypedField field, ChangeEventArgs args)
-    {
-        field.Report(args.Value as string);
-        return ApplyTypedAsync();
-    }
-
-    private Task OnClearedAsync(TypedField field)
-    {
-        field.Show("");
-        return ApplyTypedAsync();
-    }
-
     private Task ApplyTypedAsync()
     {
         StopPause();
@@ -336,8 +314,7 @@ public sealed partial class CallLogFilters : IDisposable
     {
         var field = new TypedField(id, label, helper, inputMode, read, apply);
         field.Typed = EventCallback.Factory.Create<ChangeEventArgs>(this, args => OnTypedAsync(field, args));
-        field.Committed = EventCallback.Factory.Create<ChangeEventArgs>(this, args => OnCommittedAsync(field, args));
-        field.Cleared = EventCallback.Factory.Create(this, () => OnClearedAsync(field));
+        ApplyOnCommitOrClear(field, ApplyTypedAsync);
         return field;
     }
 
@@ -353,17 +330,24 @@ public sealed partial class CallLogFilters : IDisposable
             Type = "date",
             HelperId = DatesHelperId,
         };
+        ApplyOnCommitOrClear(field, () => OnDateChangedAsync(field));
+        return field;
+    }
+
+    // Enter or leaving the field (the browser's change event) applies what it holds at once, as MudBlazor's debounced
+    // fields did; its clear button empties it and applies that.
+    private void ApplyOnCommitOrClear(TypedField field, Func<Task> apply)
+    {
         field.Committed = EventCallback.Factory.Create<ChangeEventArgs>(this, args =>
         {
             field.Report(args.Value as string);
-            return OnDateChangedAsync(field);
+            return apply();
         });
         field.Cleared = EventCallback.Factory.Create(this, () =>
         {
             field.Show("");
-            return OnDateChangedAsync(field);
+            return apply();
         });
-        return field;
     }
 
     private static string? Text(long? id) => id?.ToString(CultureInfo.InvariantCulture);
