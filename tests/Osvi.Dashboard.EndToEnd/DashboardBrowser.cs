@@ -84,14 +84,13 @@ public sealed class DashboardBrowser : IAsyncDisposable
         await WaitInteractiveAsync();
     }
 
-    public Task WaitInteractiveAsync() =>
-        Page.Locator("#render-state[data-interactive=yes]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 45_000 });
+    public Task WaitInteractiveAsync() => Session.WaitInteractiveAsync(Page);
 
     /// <summary>Chooses a file in a Blazor <c>InputFile</c> once its script has attached: the layout turns interactive a
     /// moment before the page's own components do, and a file chosen in between is never read.</summary>
     public async Task ChooseFileAsync(string selector, FilePayload file)
     {
-        await Page.WaitForFunctionAsync("selector => document.querySelector(selector)?._blazorInputFileNextFileId !== undefined", selector, new() { Timeout = 45_000 });
+        await Page.WaitForFunctionAsync("selector => document.querySelector(selector)?._blazorInputFileNextFileId !== undefined", selector, new() { Timeout = Session.CircuitTimeout });
         await Page.Locator(selector).SetInputFilesAsync(file);
     }
 

@@ -8,6 +8,10 @@ namespace Osvi.Dashboard.EndToEnd;
 /// default) the demo accounts exist, one per role: <c>await Session.SignInAsync(page, baseUrl, DashboardRoles.Operator)</c>.</summary>
 public static class Session
 {
+    /// <summary>How long a page may take to sign in, get its circuit or attach its scripts (ms): 20 s ran out on this
+    /// machine while several suites ran side by side.</summary>
+    public const float CircuitTimeout = 45_000;
+
     /// <summary>Signs in as the demo account of <paramref name="role"/> and lands on <paramref name="returnPath"/> (default "/"),
     /// waiting until its circuit is interactive.</summary>
     public static Task SignInAsync(IPage page, string baseUrl, string role, string? returnPath = null)
@@ -25,8 +29,15 @@ public static class Session
         await page.Locator("#sign-in-user").FillAsync(userName);
         await page.Locator("#sign-in-password").FillAsync(password);
         await page.Locator("#sign-in-submit").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains(DashboardAuthentication.SignInPath, StringComparison.Ordinal), new() { Timeout = 45_000 });
-        await page.Locator("#render-state[data-interactive=yes]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 45_000 });
+        await page.WaitForURLAsync(url => !url.Contains(DashboardAuthentication.SignInPath, StringComparison.Ordinal), new() { Timeout = CircuitTimeout });
+        await WaitInteractiveAsync(page);
+    }
+
+    /// <summary>Waits until the page's circuit is interactive (the layout marks it on <c>#render-state</c>).</summary>
+    public static Task WaitInteractiveAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.Locator("#render-state[data-interactive=yes]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = CircuitTimeout });
     }
 
     /// <summary>Signs out through the account menu (a form post with an antiforgery token) and waits for the sign-in page.</summary>
@@ -35,6 +46,6 @@ public static class Session
         ArgumentNullException.ThrowIfNull(page);
         await page.Locator("#user-menu button").First.ClickAsync();
         await page.Locator("#sign-out").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains(DashboardAuthentication.SignInPath, StringComparison.Ordinal), new() { Timeout = 45_000 });
+        await page.WaitForURLAsync(url => url.Contains(DashboardAuthentication.SignInPath, StringComparison.Ordinal), new() { Timeout = CircuitTimeout });
     }
 }
