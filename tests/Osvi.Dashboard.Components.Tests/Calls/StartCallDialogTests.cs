@@ -35,7 +35,7 @@ public sealed class StartCallDialogTests : OsviTestContext
 
     // As a browser does: "input" while typing (fields that update immediately listen to it), then "change" when the field
     // is left (the others commit on it).
-    private static void Type(IRenderedComponent<MudDialogProvider> provider, string selector, string value)
+    private static void TypeAndLeave(IRenderedComponent<MudDialogProvider> provider, string selector, string value)
     {
         if (provider.Find(selector).HasAttribute("blazor:oninput"))
         {
@@ -53,7 +53,7 @@ public sealed class StartCallDialogTests : OsviTestContext
     {
         var (provider, _) = await OpenAsync();
 
-        Type(provider, "input#call-phone", "098765 43210");
+        TypeAndLeave(provider, "input#call-phone", "098765 43210");
 
         Assert.Contains("Will call +919876543210 (India)", provider.Find("#start-call-form").TextContent, StringComparison.Ordinal);
     }
@@ -62,9 +62,9 @@ public sealed class StartCallDialogTests : OsviTestContext
     public async Task Review_InvalidForm_PutsEachMessageOnItsFieldAndSendsNothing()
     {
         var (provider, _) = await OpenAsync();
-        Type(provider, "input#call-phone", "12345");
+        TypeAndLeave(provider, "input#call-phone", "12345");
         provider.Find("#panel-prompt .mud-expand-panel-header").Click();
-        Type(provider, "textarea#call-greeting", new string('x', 2001));
+        TypeAndLeave(provider, "textarea#call-greeting", new string('x', 2001));
 
         provider.Find("#review-call").Click();
 
@@ -74,7 +74,7 @@ public sealed class StartCallDialogTests : OsviTestContext
         Assert.Empty(provider.FindAll("#start-call-confirm"));
         Assert.Empty(_calls.StartRequests);
 
-        Type(provider, "textarea#call-greeting", "Hello!");
+        TypeAndLeave(provider, "textarea#call-greeting", "Hello!");
         Assert.DoesNotContain("At most 2,000", provider.Find("#start-call-form").TextContent, StringComparison.Ordinal);
     }
 
@@ -84,7 +84,7 @@ public sealed class StartCallDialogTests : OsviTestContext
         _calls.OnFindOnDndList = (agent, phone) => ServiceResult<DndEntryView?>.Success(
             agent == Agent && phone == "+919876543210" ? new DndEntryView(1, agent, phone, "asked not to be called", OsviTestContext.Start) : null);
         var (provider, _) = await OpenAsync();
-        Type(provider, "input#call-phone", "9876543210");
+        TypeAndLeave(provider, "input#call-phone", "9876543210");
 
         provider.Find("#review-call").Click();
 
@@ -100,8 +100,8 @@ public sealed class StartCallDialogTests : OsviTestContext
         var pending = new TaskCompletionSource<ServiceResult<string>>();
         _calls.OnStartCall = (_, _, _) => pending.Task;
         var (provider, result) = await OpenAsync();
-        Type(provider, "input#call-phone", "9876500001");
-        Type(provider, "input#call-person", "Ravi");
+        TypeAndLeave(provider, "input#call-phone", "9876500001");
+        TypeAndLeave(provider, "input#call-person", "Ravi");
         provider.Find("#review-call").Click();
         provider.WaitForAssertion(() => Assert.NotEmpty(provider.FindAll("#start-call")));
         var button = provider.Find("#start-call");
@@ -125,8 +125,8 @@ public sealed class StartCallDialogTests : OsviTestContext
         _calls.OnStartCall = (_, _, _) => Task.FromResult(ServiceResult<string>.Failed(new OsviError(OsviErrorKind.Validation, 400,
             "Validation failed", [new OsviFieldError("phone_number", "phone_number is on the agent's DND list"), new OsviFieldError("webhook_url", "webhook_url must be a valid HTTP or HTTPS URL with a host")])));
         var (provider, _) = await OpenAsync();
-        Type(provider, "input#call-phone", "9876500001");
-        Type(provider, "input#call-person", "Ravi Kumar");
+        TypeAndLeave(provider, "input#call-phone", "9876500001");
+        TypeAndLeave(provider, "input#call-person", "Ravi Kumar");
         provider.Find("#review-call").Click();
         provider.WaitForAssertion(() => Assert.NotEmpty(provider.FindAll("#start-call")));
 
@@ -146,7 +146,7 @@ public sealed class StartCallDialogTests : OsviTestContext
     {
         _calls.OnStartCall = (_, _, _) => Task.FromResult(ServiceResult<string>.Failed(new OsviError(OsviErrorKind.Unreachable, null, "The request timed out", [])));
         var (provider, _) = await OpenAsync();
-        Type(provider, "input#call-phone", "9876500001");
+        TypeAndLeave(provider, "input#call-phone", "9876500001");
         provider.Find("#review-call").Click();
         provider.WaitForAssertion(() => Assert.NotEmpty(provider.FindAll("#start-call")));
 
@@ -167,21 +167,21 @@ public sealed class StartCallDialogTests : OsviTestContext
     public async Task Form_EveryOptionalField_GoesIntoTheRequest()
     {
         var (provider, result) = await OpenAsync();
-        Type(provider, "input#call-phone", "+44 20 7946 0958");
+        TypeAndLeave(provider, "input#call-phone", "+44 20 7946 0958");
         provider.Find("#panel-prompt .mud-expand-panel-header").Click();
-        Type(provider, "textarea#call-system-prompt", "Be brief.");
-        Type(provider, "textarea#call-greeting", "Hello John");
+        TypeAndLeave(provider, "textarea#call-system-prompt", "Be brief.");
+        TypeAndLeave(provider, "textarea#call-greeting", "Hello John");
         provider.Find("#panel-data .mud-expand-panel-header").Click();
         provider.Find("#add-data-row").Click();
-        Type(provider, "#additional-data-editor [data-row='0'] .osvi-kv-key input", "appointment_date");
-        Type(provider, "#additional-data-editor [data-row='0'] .osvi-kv-value input", "2025-01-15");
+        TypeAndLeave(provider, "#additional-data-editor [data-row='0'] .osvi-kv-key input", "appointment_date");
+        TypeAndLeave(provider, "#additional-data-editor [data-row='0'] .osvi-kv-value input", "2025-01-15");
         provider.Find("#panel-webhook .mud-expand-panel-header").Click();
-        Type(provider, "input#call-webhook", "https://example.com/osvi-webhook");
+        TypeAndLeave(provider, "input#call-webhook", "https://example.com/osvi-webhook");
         provider.Find("#panel-behaviour .mud-expand-panel-header").Click();
-        Type(provider, "input#call-max-duration", "300");
+        TypeAndLeave(provider, "input#call-max-duration", "300");
         provider.Find("#panel-extraction .mud-expand-panel-header").Click();
         provider.Find("#add-extraction-row").Click();
-        Type(provider, "#extraction-editor [data-row='0'] input", "appointment_confirmed");
+        TypeAndLeave(provider, "#extraction-editor [data-row='0'] input", "appointment_confirmed");
 
         provider.Find("#review-call").Click();
         provider.WaitForAssertion(() => Assert.NotEmpty(provider.FindAll("#start-call")));
